@@ -1,0 +1,75 @@
+//! Typed identifiers, so a session id can never be passed where an activity id is meant.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A new, time-ordered (v7) id.
+            #[allow(clippy::new_without_default)]
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A workspace: a municipality, or a region sharing one installation.
+    WorkspaceId
+);
+id_type!(
+    /// A staff account (facilitator or administrator).
+    UserId
+);
+id_type!(
+    /// A live session (an evening).
+    SessionId
+);
+id_type!(
+    /// A step of a session's agenda (e.g. "Kennismaken").
+    StepId
+);
+id_type!(
+    /// An activity on the agenda (a poll, later a quiz, an idea wall, …).
+    ActivityId
+);
+id_type!(
+    /// A joined device: a participant's phone or a table's tablet.
+    ParticipantId
+);
+id_type!(
+    /// A table group.
+    TableId
+);
+id_type!(
+    /// The id a client generates for one submission, so a retry is applied once.
+    ClientId
+);
