@@ -75,9 +75,8 @@ impl ActivityKind {
     /// The options of a choice question (empty for other kinds).
     pub fn options(&self) -> &[String] {
         match self {
-            ActivityKind::SingleChoice { options } | ActivityKind::MultipleChoice { options, .. } => {
-                options
-            }
+            ActivityKind::SingleChoice { options }
+            | ActivityKind::MultipleChoice { options, .. } => options,
             _ => &[],
         }
     }
@@ -272,7 +271,11 @@ pub struct ActivityDef {
 
 impl ActivityDef {
     /// Validates title and kind.
-    pub fn new(title: &str, kind: ActivityKind, audience: Audience) -> Result<ActivityDef, DomainError> {
+    pub fn new(
+        title: &str,
+        kind: ActivityKind,
+        audience: Audience,
+    ) -> Result<ActivityDef, DomainError> {
         Ok(ActivityDef {
             title: clean_line(title, MAX_TITLE)?,
             kind: kind.validated()?,
@@ -316,7 +319,14 @@ mod tests {
             single(&["Ja", " ja "]).validated(),
             Err(DomainError::InvalidActivity("duplicate-option"))
         );
-        assert_eq!(single(&["Ja", "", "Nee"]).validated().unwrap().options().len(), 2);
+        assert_eq!(
+            single(&["Ja", "", "Nee"])
+                .validated()
+                .unwrap()
+                .options()
+                .len(),
+            2
+        );
     }
 
     #[test]

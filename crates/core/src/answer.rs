@@ -76,7 +76,9 @@ pub fn validate(kind: &ActivityKind, answer: Answer) -> Result<ValidAnswer, Doma
                 options,
                 max_choices,
             },
-            Answer::Choices { options: mut chosen },
+            Answer::Choices {
+                options: mut chosen,
+            },
         ) => {
             chosen.sort_unstable();
             chosen.dedup();
@@ -153,7 +155,10 @@ mod tests {
             options: vec!["a".into(), "b".into()],
         };
         assert!(validate(&k, Answer::Choice { option: 1 }).is_ok());
-        assert_eq!(validate(&k, Answer::Choice { option: 2 }), Err(DomainError::NoSuchOption));
+        assert_eq!(
+            validate(&k, Answer::Choice { option: 2 }),
+            Err(DomainError::NoSuchOption)
+        );
         assert_eq!(
             validate(&k, Answer::Scale { value: 1 }),
             Err(DomainError::WrongAnswerType)
@@ -163,13 +168,32 @@ mod tests {
     #[test]
     fn multiple_choice_is_deduplicated_and_limited() {
         let k = multi(5, 2);
-        let v = validate(&k, Answer::Choices { options: vec![3, 1, 3] }).unwrap();
-        assert_eq!(v.get(), &Answer::Choices { options: vec![1, 3] });
+        let v = validate(
+            &k,
+            Answer::Choices {
+                options: vec![3, 1, 3],
+            },
+        )
+        .unwrap();
         assert_eq!(
-            validate(&k, Answer::Choices { options: vec![0, 1, 2] }),
+            v.get(),
+            &Answer::Choices {
+                options: vec![1, 3]
+            }
+        );
+        assert_eq!(
+            validate(
+                &k,
+                Answer::Choices {
+                    options: vec![0, 1, 2]
+                }
+            ),
             Err(DomainError::TooManyChoices { max: 2 })
         );
-        assert_eq!(validate(&k, Answer::Choices { options: vec![] }), Err(DomainError::Empty));
+        assert_eq!(
+            validate(&k, Answer::Choices { options: vec![] }),
+            Err(DomainError::Empty)
+        );
     }
 
     #[test]
@@ -193,11 +217,32 @@ mod tests {
     #[test]
     fn open_text_is_limited_and_not_empty() {
         let k = ActivityKind::OpenText { max_chars: 10 };
-        assert!(validate(&k, Answer::Text { text: "kort".into() }).is_ok());
+        assert!(
+            validate(
+                &k,
+                Answer::Text {
+                    text: "kort".into()
+                }
+            )
+            .is_ok()
+        );
         assert_eq!(
-            validate(&k, Answer::Text { text: "veel te lang antwoord".into() }),
+            validate(
+                &k,
+                Answer::Text {
+                    text: "veel te lang antwoord".into()
+                }
+            ),
             Err(DomainError::TooLong { max: 10 })
         );
-        assert_eq!(validate(&k, Answer::Text { text: " \n ".into() }), Err(DomainError::Empty));
+        assert_eq!(
+            validate(
+                &k,
+                Answer::Text {
+                    text: " \n ".into()
+                }
+            ),
+            Err(DomainError::Empty)
+        );
     }
 }

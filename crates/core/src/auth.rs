@@ -61,8 +61,14 @@ mod tests {
     #[test]
     fn staff_never_reach_another_workspace() {
         let (w1, w2) = (WorkspaceId::new(), WorkspaceId::new());
-        let admin = StaffScope { workspace: w1, role: Role::Admin };
-        let fac = StaffScope { workspace: w1, role: Role::Facilitator };
+        let admin = StaffScope {
+            workspace: w1,
+            role: Role::Admin,
+        };
+        let fac = StaffScope {
+            workspace: w1,
+            role: Role::Facilitator,
+        };
         assert!(admin.can_manage_sessions_of(w1) && admin.can_manage_users_of(w1));
         assert!(!admin.can_manage_sessions_of(w2) && !admin.can_manage_users_of(w2));
         assert!(fac.can_manage_sessions_of(w1));

@@ -60,7 +60,11 @@ mod tests {
     #[test]
     fn typed_variants_parse_to_the_same_code() {
         for input in ["123456", "123 456", " 123-456 ", "123.456"] {
-            assert_eq!(JoinCode::parse(input).unwrap().as_str(), "123456", "{input}");
+            assert_eq!(
+                JoinCode::parse(input).unwrap().as_str(),
+                "123456",
+                "{input}"
+            );
         }
     }
 

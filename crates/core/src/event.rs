@@ -40,7 +40,9 @@ impl Respondent {
             (_, Audience::Everyone)
             | (Respondent::Participant(_), Audience::Individuals)
             | (Respondent::Table(_), Audience::Tables) => Ok(()),
-            (Respondent::Participant(_), Audience::Tables) => Err(crate::DomainError::ForTablesOnly),
+            (Respondent::Participant(_), Audience::Tables) => {
+                Err(crate::DomainError::ForTablesOnly)
+            }
             (Respondent::Table(_), Audience::Individuals) => {
                 Err(crate::DomainError::ForIndividualsOnly)
             }

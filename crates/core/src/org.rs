@@ -7,14 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Keys of the default organisation types (labels come from the translations).
 pub const DEFAULT_ORG_TYPES: [&str; 8] = [
-    "school",
-    "ggd",
-    "cjg",
-    "sport",
-    "huisarts",
-    "jeugd",
-    "gemeente",
-    "overig",
+    "school", "ggd", "cjg", "sport", "huisarts", "jeugd", "gemeente", "overig",
 ];
 
 /// Maximum length of an organisation type's label.
@@ -33,7 +26,11 @@ impl OrgType {
     /// A validated organisation type; the key is made from the label when empty.
     pub fn new(key: &str, label: &str) -> Result<OrgType, DomainError> {
         let label = clean_line(label, MAX_LABEL)?;
-        let key = if key.trim().is_empty() { slug(&label) } else { slug(key) };
+        let key = if key.trim().is_empty() {
+            slug(&label)
+        } else {
+            slug(key)
+        };
         if key.is_empty() {
             return Err(DomainError::Empty);
         }
@@ -76,9 +73,15 @@ mod tests {
     #[test]
     fn only_listed_types_are_accepted() {
         let list = vec![OrgType::new("school", "Onderwijs").unwrap()];
-        assert_eq!(check_org_type(&list, Some("school")), Ok(Some("school".into())));
+        assert_eq!(
+            check_org_type(&list, Some("school")),
+            Ok(Some("school".into()))
+        );
         assert_eq!(check_org_type(&list, None), Ok(None));
         assert_eq!(check_org_type(&list, Some(" ")), Ok(None));
-        assert_eq!(check_org_type(&list, Some("ggd")), Err(DomainError::UnknownOrgType));
+        assert_eq!(
+            check_org_type(&list, Some("ggd")),
+            Err(DomainError::UnknownOrgType)
+        );
     }
 }

@@ -60,7 +60,12 @@ pub fn decide_control(
     activities: &[ActivityStatus],
     cmd: Control,
 ) -> Result<Vec<SessionEvent>, DomainError> {
-    let find = |id: ActivityId| activities.iter().find(|a| a.id == id).ok_or(DomainError::NotFound);
+    let find = |id: ActivityId| {
+        activities
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or(DomainError::NotFound)
+    };
     let mut events = Vec::new();
     match cmd {
         Control::Show(target) => {
@@ -68,7 +73,9 @@ pub fn decide_control(
                 find(id)?;
             }
             if flags.current != target {
-                events.push(SessionEvent::ActivityShown { activity_id: target });
+                events.push(SessionEvent::ActivityShown {
+                    activity_id: target,
+                });
             }
         }
         Control::Open(id) => {
@@ -136,7 +143,9 @@ pub fn evolve(flags: &mut SessionFlags, activities: &mut [ActivityStatus], event
         SessionEvent::ActivityClosed { activity_id } => {
             set(activity_id, &|a| a.state = ActivityState::Closed)
         }
-        SessionEvent::ResultsShown { activity_id } => set(activity_id, &|a| a.results_visible = true),
+        SessionEvent::ResultsShown { activity_id } => {
+            set(activity_id, &|a| a.results_visible = true)
+        }
         SessionEvent::ResultsHidden { activity_id } => {
             set(activity_id, &|a| a.results_visible = false)
         }
@@ -175,9 +184,17 @@ pub fn check_join_allowed(flags: &SessionFlags) -> Result<(), DomainError> {
 
 /// The activity before or after `current` in agenda order (for the
 /// facilitator's "previous" and "next").
-pub fn neighbour(ordered: &[ActivityId], current: Option<ActivityId>, forward: bool) -> Option<ActivityId> {
+pub fn neighbour(
+    ordered: &[ActivityId],
+    current: Option<ActivityId>,
+    forward: bool,
+) -> Option<ActivityId> {
     let Some(cur) = current else {
-        return if forward { ordered.first().copied() } else { None };
+        return if forward {
+            ordered.first().copied()
+        } else {
+            None
+        };
     };
     let i = ordered.iter().position(|a| *a == cur)?;
     if forward {

@@ -189,7 +189,9 @@ mod tests {
             max_choices: 2,
         };
         let answers = [
-            Answer::Choices { options: vec![0, 1] },
+            Answer::Choices {
+                options: vec![0, 1],
+            },
             Answer::Choices { options: vec![1] },
         ];
         assert_eq!(
@@ -209,7 +211,10 @@ mod tests {
             min_label: String::new(),
             max_label: String::new(),
         };
-        let answers: Vec<Answer> = [1, 2, 4, 5].iter().map(|&v| Answer::Scale { value: v }).collect();
+        let answers: Vec<Answer> = [1, 2, 4, 5]
+            .iter()
+            .map(|&v| Answer::Scale { value: v })
+            .collect();
         let Tally::Scale {
             counts,
             mean,
@@ -235,22 +240,42 @@ mod tests {
             max_label: String::new(),
         };
         let t = tally(&k, &[]);
-        assert!(matches!(t, Tally::Scale { mean: None, median: None, respondents: 0, .. }));
+        assert!(matches!(
+            t,
+            Tally::Scale {
+                mean: None,
+                median: None,
+                respondents: 0,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn word_cloud_counts_case_and_accent_insensitively_with_the_common_spelling() {
         let k = ActivityKind::WordCloud { max_words: 3 };
         let answers = [
-            Answer::Words { words: vec!["Café".into(), "sport".into()] },
-            Answer::Words { words: vec!["cafe".into()] },
-            Answer::Words { words: vec!["Café".into(), "Sport!".into()] },
+            Answer::Words {
+                words: vec!["Café".into(), "sport".into()],
+            },
+            Answer::Words {
+                words: vec!["cafe".into()],
+            },
+            Answer::Words {
+                words: vec!["Café".into(), "Sport!".into()],
+            },
         ];
         let Tally::Words { words, respondents } = tally(&k, &answers) else {
             panic!("not a word tally")
         };
         assert_eq!(respondents, 3);
-        assert_eq!(words[0], WordCount { word: "Café".into(), count: 3 });
+        assert_eq!(
+            words[0],
+            WordCount {
+                word: "Café".into(),
+                count: 3
+            }
+        );
         assert_eq!(words[1].count, 2);
         assert_eq!(normalize_word(&words[1].word), "sport");
     }
@@ -258,7 +283,14 @@ mod tests {
     #[test]
     fn open_texts_are_newest_first() {
         let k = ActivityKind::OpenText { max_chars: 100 };
-        let answers = [Answer::Text { text: "eerst".into() }, Answer::Text { text: "daarna".into() }];
+        let answers = [
+            Answer::Text {
+                text: "eerst".into(),
+            },
+            Answer::Text {
+                text: "daarna".into(),
+            },
+        ];
         assert_eq!(
             tally(&k, &answers),
             Tally::Texts {

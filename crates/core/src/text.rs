@@ -33,7 +33,10 @@ pub fn clean_multiline(input: &str, max_chars: usize) -> Result<String, DomainEr
     let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<String> = Vec::new();
     for raw in normalised.split('\n') {
-        let line: String = raw.chars().filter(|c| !is_forbidden(*c) && *c != '\t').collect();
+        let line: String = raw
+            .chars()
+            .filter(|c| !is_forbidden(*c) && *c != '\t')
+            .collect();
         let line = line.trim_end().to_string();
         if line.is_empty() && lines.last().is_some_and(|l| l.is_empty()) {
             continue;
@@ -56,8 +59,7 @@ pub fn clean_optional_line(input: &str, max_chars: usize) -> Result<Option<Strin
 fn is_forbidden(ch: char) -> bool {
     // Control characters and the bidi overrides that can disguise text;
     // ordinary right-to-left text stays.
-    ch.is_control()
-        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    ch.is_control() || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 fn check_len(s: String, max_chars: usize) -> Result<String, DomainError> {
@@ -89,7 +91,10 @@ mod tests {
     #[test]
     fn length_counts_characters_not_bytes() {
         assert!(clean_line("ëëëëë", 5).is_ok());
-        assert_eq!(clean_line("ëëëëëë", 5), Err(DomainError::TooLong { max: 5 }));
+        assert_eq!(
+            clean_line("ëëëëëë", 5),
+            Err(DomainError::TooLong { max: 5 })
+        );
     }
 
     #[test]

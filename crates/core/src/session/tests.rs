@@ -11,7 +11,11 @@ fn status(id: ActivityId, state: ActivityState) -> ActivityStatus {
     }
 }
 
-fn run(flags: &mut SessionFlags, acts: &mut [ActivityStatus], cmd: Control) -> Result<Vec<SessionEvent>, DomainError> {
+fn run(
+    flags: &mut SessionFlags,
+    acts: &mut [ActivityStatus],
+    cmd: Control,
+) -> Result<Vec<SessionEvent>, DomainError> {
     let events = decide_control(flags, acts, cmd)?;
     for e in &events {
         evolve(flags, acts, e);
@@ -28,11 +32,16 @@ fn opening_shows_and_opens_and_a_second_open_changes_nothing() {
     assert_eq!(
         ev,
         vec![
-            SessionEvent::ActivityShown { activity_id: Some(a) },
+            SessionEvent::ActivityShown {
+                activity_id: Some(a)
+            },
             SessionEvent::ActivityOpened { activity_id: a }
         ]
     );
-    assert_eq!(run(&mut flags, &mut acts, Control::Open(a)).unwrap(), vec![]);
+    assert_eq!(
+        run(&mut flags, &mut acts, Control::Open(a)).unwrap(),
+        vec![]
+    );
 }
 
 #[test]
@@ -48,11 +57,17 @@ fn a_closed_activity_can_be_opened_again() {
 fn locking_closes_everything_open_and_refuses_opening() {
     let (a, b) = (ActivityId::new(), ActivityId::new());
     let mut flags = SessionFlags::default();
-    let mut acts = vec![status(a, ActivityState::Open), status(b, ActivityState::Pending)];
+    let mut acts = vec![
+        status(a, ActivityState::Open),
+        status(b, ActivityState::Pending),
+    ];
     run(&mut flags, &mut acts, Control::Lock).unwrap();
     assert!(flags.locked);
     assert_eq!(acts[0].state, ActivityState::Closed);
-    assert_eq!(run(&mut flags, &mut acts, Control::Open(b)), Err(DomainError::SessionLocked));
+    assert_eq!(
+        run(&mut flags, &mut acts, Control::Open(b)),
+        Err(DomainError::SessionLocked)
+    );
     run(&mut flags, &mut acts, Control::Unlock).unwrap();
     assert!(run(&mut flags, &mut acts, Control::Open(b)).is_ok());
 }
@@ -66,7 +81,11 @@ fn unknown_activities_are_not_found() {
         Err(DomainError::NotFound)
     );
     assert_eq!(
-        run(&mut flags, &mut acts, Control::Show(Some(ActivityId::new()))),
+        run(
+            &mut flags,
+            &mut acts,
+            Control::Show(Some(ActivityId::new()))
+        ),
         Err(DomainError::NotFound)
     );
 }
@@ -78,17 +97,32 @@ fn answers_need_an_open_activity_an_unlocked_session_and_the_right_audience() {
     let tablet = Respondent::Table(TableId::new());
     let flags = SessionFlags::default();
     let mut act = status(a, ActivityState::Pending);
-    assert_eq!(check_answer_allowed(&flags, &act, &phone), Err(DomainError::ActivityNotOpen));
+    assert_eq!(
+        check_answer_allowed(&flags, &act, &phone),
+        Err(DomainError::ActivityNotOpen)
+    );
     act.state = ActivityState::Open;
     assert_eq!(check_answer_allowed(&flags, &act, &phone), Ok(()));
-    assert_eq!(check_answer_allowed(&flags, &act, &tablet), Err(DomainError::ForIndividualsOnly));
+    assert_eq!(
+        check_answer_allowed(&flags, &act, &tablet),
+        Err(DomainError::ForIndividualsOnly)
+    );
     act.audience = Audience::Tables;
-    assert_eq!(check_answer_allowed(&flags, &act, &phone), Err(DomainError::ForTablesOnly));
+    assert_eq!(
+        check_answer_allowed(&flags, &act, &phone),
+        Err(DomainError::ForTablesOnly)
+    );
     assert_eq!(check_answer_allowed(&flags, &act, &tablet), Ok(()));
     act.audience = Audience::Everyone;
     assert_eq!(check_answer_allowed(&flags, &act, &phone), Ok(()));
-    let locked = SessionFlags { locked: true, current: None };
-    assert_eq!(check_answer_allowed(&locked, &act, &phone), Err(DomainError::SessionLocked));
+    let locked = SessionFlags {
+        locked: true,
+        current: None,
+    };
+    assert_eq!(
+        check_answer_allowed(&locked, &act, &phone),
+        Err(DomainError::SessionLocked)
+    );
 }
 
 #[test]
