@@ -1,7 +1,7 @@
 //! Opening fresh stores for tests: a SQLite file in a temporary directory
 //! always, and a fresh PostgreSQL database when KOERS_TEST_POSTGRES_URL is set.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use koers_core::activity::{ActivityDef, ActivityKind, Audience};
 use koers_core::auth::Role;
