@@ -1,6 +1,8 @@
 //! The storage test story, run on SQLite always and on PostgreSQL when
 //! KOERS_TEST_POSTGRES_URL is set.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::*;
