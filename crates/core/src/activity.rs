@@ -23,6 +23,7 @@ pub const MAX_OPEN_TEXT: u16 = 500;
 
 /// What an activity asks, and therefore what its answers look like.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ActivityKind {
     /// Pick exactly one option.
@@ -192,6 +193,7 @@ fn clean_options(options: Vec<String>) -> Result<Vec<String>, DomainError> {
 /// Who answers an activity: individuals on their phones, tables on their
 /// tablets, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// Each participant answers for themselves (the "voting keypads").
@@ -226,6 +228,7 @@ impl Audience {
 
 /// Where an activity is in its life.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityState {
     /// Not opened yet.
@@ -260,6 +263,7 @@ impl ActivityState {
 
 /// A validated definition of a new or edited activity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActivityDef {
     /// The question as shown on screens and phones.
     pub title: String,

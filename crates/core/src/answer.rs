@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// An answer as a client sends it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Answer {
     /// The index of the chosen option (single choice).

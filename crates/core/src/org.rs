@@ -15,6 +15,7 @@ pub const MAX_LABEL: usize = 60;
 
 /// One organisation type on a session's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrgType {
     /// Stable key, stored with participants (`school`, `ggd`, …, or a slug).
     pub key: String,

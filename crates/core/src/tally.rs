@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 /// One word of a word cloud with how many respondents gave it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WordCount {
     /// The spelling shown: the most common one among respondents.
     pub word: String,
@@ -18,6 +19,7 @@ pub struct WordCount {
 
 /// The results of one activity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Tally {
     /// Single or multiple choice: respondents per option.

@@ -1,1 +1,38 @@
-fn main() {}
+//! `koers`: one binary that runs a whole municipality's Koers.
+//!
+//! `koers serve` runs the server; `koers demo` seeds a demo workspace and
+//! runs the server; `koers bench` measures a running server; `koers
+//! workspace` and `koers user` administer accounts.
+
+mod admin;
+mod bench;
+mod cli;
+mod server;
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let args = cli::Cli::parse();
+    server::init_tracing();
+    // A hall full of phones and a screen each hold a connection open.
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
+    let result = match args.command {
+        cli::Command::Serve(o) => server::serve(o, false).await,
+        cli::Command::Demo(o) => server::serve(o, true).await,
+        cli::Command::Bench(o) => bench::run(o).await,
+        cli::Command::Workspace(c) => admin::workspace(c).await,
+        cli::Command::User(c) => admin::user(c).await,
+        cli::Command::Openapi => {
+            println!("{}", koers_web::openapi_json());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("koers: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

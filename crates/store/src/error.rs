@@ -31,6 +31,18 @@ impl StoreError {
         StoreError::Corrupt(what.to_string())
     }
 
+    /// Whether the database could not be reached (as opposed to a bug):
+    /// worth a "try again" rather than an internal error.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::WriterGone
+                | StoreError::Db(
+                    sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
+                )
+        )
+    }
+
     /// Whether this is a violation of a unique constraint.
     pub(crate) fn is_unique_violation(err: &sqlx::Error) -> bool {
         match err {

@@ -24,7 +24,7 @@ mod records;
 mod util;
 mod writer;
 
-pub use commands::{Command, Executed, Outcome};
+pub use commands::{Command, Executed, MAX_DISPLAY_NAME, MAX_NAME, Outcome};
 pub use create::{NewActivity, NewSession, NewStep};
 pub use error::{ExecError, StoreError};
 pub use records::*;

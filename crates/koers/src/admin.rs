@@ -1,0 +1,125 @@
+//! Administration from the command line: workspaces and staff accounts.
+
+use crate::cli::{StorageOpts, UserCmd, WorkspaceCmd};
+use anyhow::{Context, bail};
+use koers_core::auth::Role;
+use koers_store::{NewUser, Store, StoreOptions};
+use koers_web::security::password::hash_password;
+use koers_web::security::tokens::random_password;
+
+/// Opens the store of `storage`, creating the data directory if needed.
+pub async fn open_store(storage: &StorageOpts, max_connections: u32) -> anyhow::Result<Store> {
+    std::fs::create_dir_all(&storage.data)
+        .with_context(|| format!("cannot create data directory {}", storage.data.display()))?;
+    let url = storage.database_url();
+    Store::open(
+        &url,
+        StoreOptions {
+            max_connections,
+            ..StoreOptions::default()
+        },
+    )
+    .await
+    .with_context(|| format!("cannot open database {}", koers_store::redact(&url)))
+}
+
+/// Checks a workspace slug: lower-case letters, digits and dashes.
+pub fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 40
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+}
+
+pub async fn workspace(cmd: WorkspaceCmd) -> anyhow::Result<()> {
+    match cmd {
+        WorkspaceCmd::Create {
+            slug,
+            name,
+            storage,
+        } => {
+            if !valid_slug(&slug) {
+                bail!("a slug has lower-case letters, digits and dashes only (e.g. landsmeer)");
+            }
+            let store = open_store(&storage, 2).await?;
+            let ws = store
+                .create_workspace(&slug, name.trim())
+                .await
+                .context("cannot create workspace")?;
+            println!("Workspace: {} ({})", ws.slug, ws.name);
+            store.close().await;
+        }
+        WorkspaceCmd::List { storage } => {
+            let store = open_store(&storage, 2).await?;
+            for ws in store.workspaces().await? {
+                println!("{}\t{}", ws.slug, ws.name);
+            }
+            store.close().await;
+        }
+    }
+    Ok(())
+}
+
+pub async fn user(cmd: UserCmd) -> anyhow::Result<()> {
+    match cmd {
+        UserCmd::Create {
+            workspace,
+            email,
+            name,
+            role,
+            storage,
+        } => {
+            let role = Role::parse(&role).context("role is facilitator or admin")?;
+            if !email.contains('@') {
+                bail!("{email:?} is not an e-mail address");
+            }
+            let store = open_store(&storage, 2).await?;
+            let ws = store
+                .workspace_by_slug(&workspace)
+                .await?
+                .with_context(|| format!("no workspace {workspace:?}"))?;
+            let password = random_password();
+            let user = store
+                .create_user(NewUser {
+                    workspace_id: ws.id,
+                    email,
+                    name,
+                    role,
+                    password_hash: hash_password(&password)?,
+                })
+                .await
+                .context("cannot create account")?;
+            println!("Login: {} {}", user.email, password);
+            store.close().await;
+        }
+        UserCmd::ResetPassword { email, storage } => {
+            let store = open_store(&storage, 2).await?;
+            let creds = store
+                .credentials(&email)
+                .await?
+                .with_context(|| format!("no account {email:?}"))?;
+            let password = random_password();
+            store
+                .set_password_hash(creds.user.id, &hash_password(&password)?)
+                .await?;
+            println!("Login: {} {}", creds.user.email, password);
+            store.close().await;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_slug;
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert!(valid_slug("landsmeer") && valid_slug("neo-2026"));
+        assert!(
+            !valid_slug("Landsmeer") && !valid_slug("") && !valid_slug("-x") && !valid_slug("a b")
+        );
+    }
+}

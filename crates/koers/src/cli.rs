@@ -1,0 +1,167 @@
+//! Command-line arguments. Every option of `serve` can also be set by an
+//! environment variable (`KOERS_…`).
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Koers: live sessions, participation and the prevention inventory for
+/// youth policy, made together by a municipality and its chain partners.
+#[derive(Debug, Parser)]
+#[command(name = "koers", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server.
+    Serve(ServeOpts),
+    /// Seed a demo workspace (facilitator account with a fresh password, a
+    /// session from the partner-evening template), print its URLs, and serve.
+    Demo(ServeOpts),
+    /// Measure a running server: N participants join and answer a poll over
+    /// the live channel while a screen watches.
+    Bench(BenchOpts),
+    /// Manage workspaces (a municipality, or a region sharing an installation).
+    #[command(subcommand)]
+    Workspace(WorkspaceCmd),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    User(UserCmd),
+    /// Print the OpenAPI document of the JSON API.
+    Openapi,
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, Args)]
+pub struct StorageOpts {
+    /// Data directory (SQLite database, secret key).
+    #[arg(long, env = "KOERS_DATA", default_value = "./koers-data")]
+    pub data: PathBuf,
+    /// Database URL: `sqlite://PATH` or `postgres://USER@HOST/DB`.
+    /// Default: `koers.db` in the data directory.
+    #[arg(long, env = "KOERS_DATABASE")]
+    pub database: Option<String>,
+}
+
+impl StorageOpts {
+    /// The database URL to use.
+    pub fn database_url(&self) -> String {
+        self.database.clone().unwrap_or_else(|| {
+            format!("sqlite://{}?mode=rwc", self.data.join("koers.db").display())
+        })
+    }
+}
+
+/// Options of `serve` and `demo`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeOpts {
+    /// Address to listen on.
+    #[arg(long, env = "KOERS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Storage.
+    #[command(flatten)]
+    pub storage: StorageOpts,
+    /// The URL people use to reach Koers (for links and QR codes), e.g.
+    /// `https://koers.gemeente.nl`. Default: http:// and the listen address.
+    #[arg(long, env = "KOERS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Take client addresses from X-Forwarded-For (only behind your own proxy).
+    #[arg(long, env = "KOERS_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+    /// Contact for /.well-known/security.txt (`mailto:…` or `https://…`).
+    #[arg(long, env = "KOERS_SECURITY_CONTACT")]
+    pub security_contact: Option<String>,
+    /// A CSS file loaded after Koers' own: the municipality's NL Design
+    /// System theme (design tokens as CSS custom properties).
+    #[arg(long, env = "KOERS_THEME_CSS")]
+    pub theme_css: Option<PathBuf>,
+    /// Maximum database connections.
+    #[arg(long, env = "KOERS_DB_CONNECTIONS", default_value_t = 8)]
+    pub db_connections: u32,
+}
+
+/// Options of `bench`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchOpts {
+    /// The running server, e.g. http://127.0.0.1:8080.
+    #[arg(long)]
+    pub url: String,
+    /// A facilitator's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// Its password.
+    #[arg(long, env = "KOERS_BENCH_PASSWORD")]
+    pub password: String,
+    /// Number of simulated participants.
+    #[arg(long, default_value_t = 1000)]
+    pub participants: usize,
+    /// Most requests in flight at once while joining.
+    #[arg(long, default_value_t = 64)]
+    pub concurrency: usize,
+    /// Share of answers sent twice with the same client id (a retry), 0–1.
+    #[arg(long, default_value_t = 0.1)]
+    pub retry_share: f64,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 300)]
+    pub timeout: u64,
+}
+
+/// Workspace commands.
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCmd {
+    /// Create a workspace.
+    Create {
+        /// Short name used in URLs and commands (`landsmeer`).
+        #[arg(long)]
+        slug: String,
+        /// Display name ("Gemeente Landsmeer").
+        #[arg(long)]
+        name: String,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+    /// List workspaces.
+    List {
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+}
+
+/// User commands.
+#[derive(Debug, Subcommand)]
+pub enum UserCmd {
+    /// Create a staff account; prints a generated password.
+    Create {
+        /// The workspace's slug.
+        #[arg(long)]
+        workspace: String,
+        /// E-mail address (the login name).
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// `facilitator` or `admin`.
+        #[arg(long, default_value = "facilitator")]
+        role: String,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+    /// Set a new generated password for an account; prints it.
+    ResetPassword {
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+}

@@ -1,0 +1,76 @@
+/* Koers: the facilitator's console. Live updates of the current activity and
+   the agenda; steering buttons work without a page reload (and as plain
+   forms without JavaScript); the activity form shows only fitting fields. */
+(function () {
+  'use strict';
+  var K = window.Koers;
+  var data = K.pageData();
+  var texts = data.texts || {};
+  var alertBox = document.getElementById('console-alert');
+
+  function say(text) {
+    if (!alertBox) { return; }
+    alertBox.textContent = text;
+    alertBox.hidden = !text;
+  }
+
+  function formKey(form) {
+    var a = form.querySelector('input[name=action]');
+    var id = form.querySelector('input[name=activity_id]');
+    return (form.getAttribute('action') || '') + '|' + (a ? a.value : '') + '|' + (id ? id.value : '');
+  }
+
+  if (data.live) {
+    K.live(data.live, data.seq, function (frame) {
+      // Keep keyboard focus on the same button when its region is redrawn.
+      var active = document.activeElement;
+      var key = null;
+      if (active && active.form && active.form.getAttribute('method') === 'post') { key = formKey(active.form); }
+      K.applyRegions(frame);
+      K.fillCsrf(document);
+      if (key) {
+        var forms = document.querySelectorAll('form');
+        for (var i = 0; i < forms.length; i++) {
+          if (formKey(forms[i]) === key) {
+            var b = forms[i].querySelector('button');
+            if (b) { b.focus(); }
+            break;
+          }
+        }
+      }
+    }, K.connectionBanner(texts));
+  }
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var action = form.getAttribute('action') || '';
+    if (!/\/control$/.test(action) || !window.fetch || !window.URLSearchParams) { return; }
+    e.preventDefault();
+    var button = form.querySelector('button');
+    if (button) { button.disabled = true; }
+    var body = new URLSearchParams();
+    var fields = form.querySelectorAll('input');
+    for (var i = 0; i < fields.length; i++) { body.append(fields[i].name, fields[i].value); }
+    fetch(action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'X-CSRF-Token': K.csrf() },
+      body: body
+    }).then(function (r) {
+      if (r.status === 204) { say(''); return null; }
+      return r.json().then(function (j) { say(j && j.error ? j.error.message : (texts['js-error'] || 'Error')); });
+    }, function () {
+      say(texts['js-offline'] || 'Offline');
+    }).then(function () { if (button) { button.disabled = false; } });
+  });
+
+  var kind = document.getElementById('af-kind');
+  function syncKind() {
+    var k = ' ' + kind.value + ' ';
+    var boxes = document.querySelectorAll('.kind-fields');
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].hidden = (' ' + boxes[i].getAttribute('data-kinds') + ' ').indexOf(k) < 0;
+    }
+  }
+  if (kind) { kind.addEventListener('change', syncKind); syncKind(); }
+})();

@@ -1,0 +1,260 @@
+/* Koers: a participant's phone or a table's tablet.
+   Every submission gets a client id and waits in an outbox (kept in
+   localStorage) until the server acknowledges it; a lost connection, a
+   reload or a closed tab only delays it, and a retry is applied once. */
+(function () {
+  'use strict';
+  var K = window.Koers;
+  var data = K.pageData();
+  var T = data.texts || {};
+  var own = data.own || {};
+  var container = document.getElementById('activity');
+  var toastEl = document.getElementById('toast');
+  var OUTBOX = 'koers-outbox-' + data.session;
+  var outbox = load();
+  var sending = false;
+  var retryTimer = null;
+  var retryDelay = 2000;
+  var toastTimer = null;
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(OUTBOX)) || []; } catch (e) { return []; }
+  }
+  function save() {
+    try { window.localStorage.setItem(OUTBOX, JSON.stringify(outbox)); } catch (e) { /* private mode: memory only */ }
+  }
+
+  function toast(text, isError) {
+    if (!toastEl || !text) { return; }
+    toastEl.textContent = text;
+    toastEl.className = 'toast show' + (isError ? ' error' : '');
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toastEl.className = 'toast'; }, isError ? 6000 : 3000);
+  }
+
+  /* A random (v4) UUID; crypto.randomUUID needs https, venues often do not. */
+  function uuid() {
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = '';
+    for (var i = 0; i < 16; i++) {
+      h += (b[i] + 0x100).toString(16).slice(1);
+      if (i === 3 || i === 5 || i === 7 || i === 9) { h += '-'; }
+    }
+    return h;
+  }
+
+  function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+
+  function readAnswer(form) {
+    var kind = form.getAttribute('data-kind');
+    if (kind === 'single_choice') {
+      var c = form.querySelector('input[name=option]:checked');
+      return c ? { type: 'choice', option: parseInt(c.value, 10) } : null;
+    }
+    if (kind === 'multiple_choice') {
+      var opts = all(form, 'input[name=options]:checked').map(function (i) { return parseInt(i.value, 10); });
+      return opts.length ? { type: 'choices', options: opts } : null;
+    }
+    if (kind === 'scale') {
+      var v = form.querySelector('input[name=value]:checked');
+      return v ? { type: 'scale', value: parseInt(v.value, 10) } : null;
+    }
+    if (kind === 'word_cloud') {
+      var words = all(form, 'input[name=word]').map(function (i) { return i.value; })
+        .filter(function (w) { return w.replace(/\s+/g, '') !== ''; });
+      return words.length ? { type: 'words', words: words } : null;
+    }
+    if (kind === 'open_text') {
+      var t = form.querySelector('textarea[name=text]');
+      return t && t.value.replace(/\s+/g, '') !== '' ? { type: 'text', text: t.value } : null;
+    }
+    return null;
+  }
+
+  function fillAnswer(form, a) {
+    if (!a) { return; }
+    if (a.type === 'choice') { all(form, 'input[name=option]').forEach(function (i) { i.checked = parseInt(i.value, 10) === a.option; }); }
+    if (a.type === 'choices') { all(form, 'input[name=options]').forEach(function (i) { i.checked = a.options.indexOf(parseInt(i.value, 10)) >= 0; }); }
+    if (a.type === 'scale') { all(form, 'input[name=value]').forEach(function (i) { i.checked = parseInt(i.value, 10) === a.value; }); }
+    if (a.type === 'words') { all(form, 'input[name=word]').forEach(function (i, n) { i.value = a.words[n] || ''; }); }
+    if (a.type === 'text') { var t = form.querySelector('textarea[name=text]'); if (t) { t.value = a.text; } }
+  }
+
+  function clearForm(form) {
+    all(form, 'input[type=radio], input[type=checkbox]').forEach(function (i) { i.checked = false; });
+    all(form, 'input[type=text], textarea').forEach(function (i) { i.value = ''; });
+  }
+
+  /* Words for the own-answer box, from the labels on the page. */
+  function describe(form, a) {
+    var labels = form ? all(form, '.choice span').map(function (s) { return s.textContent; }) : [];
+    if (a.type === 'choice') { return labels[a.option] || String(a.option + 1); }
+    if (a.type === 'choices') { return a.options.map(function (o) { return labels[o] || String(o + 1); }).join(', '); }
+    if (a.type === 'scale') { return String(a.value); }
+    if (a.type === 'words') { return a.words.join(', '); }
+    if (a.type === 'text') { return a.text; }
+    return '';
+  }
+
+  /* What is being typed, so a live update does not wipe it. */
+  function snapshot(form) {
+    return all(form, 'input, textarea').map(function (i) {
+      return (i.type === 'radio' || i.type === 'checkbox') ? i.checked : i.value;
+    });
+  }
+  function restore(form, snap) {
+    all(form, 'input, textarea').forEach(function (i, n) {
+      if (i.name === '_csrf' || i.name === 'activity_id' || n >= snap.length) { return; }
+      if (i.type === 'radio' || i.type === 'checkbox') { i.checked = snap[n]; } else if (i.type !== 'hidden') { i.value = snap[n]; }
+    });
+  }
+
+  function currentActivity() {
+    var s = container.querySelector('.activity[data-activity]');
+    return s ? s.getAttribute('data-activity') : null;
+  }
+
+  function decorate(draft) {
+    K.fillCsrf(container);
+    var aid = currentActivity();
+    var form = container.querySelector('form.answer-form');
+    if (form) {
+      if (draft && draft.activity === aid) { restore(form, draft.values); } else { fillAnswer(form, own[aid]); }
+      var w = form.querySelector('.withdraw');
+      if (w) { w.hidden = !own[aid]; }
+    }
+    var box = container.querySelector('.own-answer');
+    if (box) {
+      var mine = aid ? own[aid] : null;
+      box.hidden = !mine;
+      if (mine) { box.querySelector('.own-answer-text').textContent = describe(form, mine); }
+    }
+  }
+
+  function onFrame(frame) {
+    var form = container.querySelector('form.answer-form');
+    var draft = null;
+    var focused = null;
+    if (form) {
+      draft = { activity: form.getAttribute('data-activity'), values: snapshot(form) };
+      var fields = all(form, 'input, textarea, button');
+      var idx = fields.indexOf(document.activeElement);
+      if (idx >= 0) { focused = idx; }
+    }
+    K.applyRegions(frame);
+    decorate(draft);
+    var nextForm = container.querySelector('form.answer-form');
+    if (focused !== null && nextForm && draft && nextForm.getAttribute('data-activity') === draft.activity) {
+      var again = all(nextForm, 'input, textarea, button')[focused];
+      if (again) { again.focus(); }
+    }
+  }
+
+  function enqueue(item) {
+    outbox.push(item);
+    save();
+    toast(T['js-sending']);
+    flush();
+  }
+
+  function schedule() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flush, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
+  function flush() {
+    if (sending || !outbox.length) { return; }
+    sending = true;
+    var item = outbox[0];
+    var isAnswer = item.kind === 'answer';
+    var url = data.api + '/activities/' + item.activity + (isAnswer ? '/answer' : '/withdraw');
+    var body = isAnswer ? { client_id: item.client_id, answer: item.answer } : { client_id: item.client_id };
+    fetch(url, {
+      method: isAnswer ? 'PUT' : 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept': 'application/json',
+        'Accept-Language': data.lang,
+        'X-CSRF-Token': K.csrf()
+      },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().then(function (j) { return { status: r.status, body: j }; },
+        function () { return { status: r.status, body: null }; });
+    }).then(function (res) {
+      sending = false;
+      var code = res.body && res.body.error ? res.body.error.code : null;
+      if (res.status >= 200 && res.status < 300) {
+        outbox.shift();
+        save();
+        retryDelay = 2000;
+        if (isAnswer) { own[item.activity] = res.body.answer; toast(T['js-sent']); } else { delete own[item.activity]; toast(T['js-withdrawn']); }
+        if (!isAnswer && item.activity === currentActivity()) {
+          var f = container.querySelector('form.answer-form');
+          if (f) { clearForm(f); }
+        }
+        decorate(null);
+        flush();
+      } else if (code === 'csrf') {
+        // The page's token went stale: a fresh page sends what is queued.
+        window.location.reload();
+      } else if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+        // Refused (closed, too long, …): it will never be accepted; say why.
+        outbox.shift();
+        save();
+        toast(res.body && res.body.error ? res.body.error.message : T['js-error'], true);
+        flush();
+      } else {
+        toast(T['js-queued'], true);
+        schedule();
+      }
+    }, function () {
+      sending = false;
+      toast(T['js-queued'], true);
+      schedule();
+    });
+  }
+
+  container.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.classList || !form.classList.contains('answer-form')) { return; }
+    e.preventDefault();
+    var answer = readAnswer(form);
+    if (!answer) { toast(T['js-error'], true); return; }
+    enqueue({ kind: 'answer', activity: form.getAttribute('data-activity'), client_id: uuid(), answer: answer });
+  });
+
+  container.addEventListener('click', function (e) {
+    var b = e.target.closest ? e.target.closest('.withdraw') : null;
+    if (!b) { return; }
+    var form = b.form;
+    enqueue({ kind: 'withdraw', activity: form.getAttribute('data-activity'), client_id: uuid() });
+  });
+
+  // Multiple choice: never more than allowed checked at once.
+  container.addEventListener('change', function (e) {
+    var i = e.target;
+    if (i.name !== 'options' || !i.checked) { return; }
+    var form = i.form;
+    var max = parseInt(form.getAttribute('data-max') || '0', 10);
+    if (max && all(form, 'input[name=options]:checked').length > max) {
+      i.checked = false;
+      var legend = form.querySelector('legend');
+      toast(legend ? legend.textContent : T['js-error'], true);
+    }
+  });
+
+  window.addEventListener('online', function () { retryDelay = 2000; flush(); });
+  var banner = K.connectionBanner(T);
+  K.live(data.live, data.seq, onFrame, function (s) {
+    banner(s);
+    if (s === 'live') { retryDelay = 2000; flush(); }
+  });
+  decorate(null);
+  flush();
+})();

@@ -1,0 +1,286 @@
+# Koers — English texts.
+
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-sessions = Sessions
+nav-logout = Log out
+lang-switch = Nederlands
+footer-accessibility = Accessibility
+footer-privacy = Privacy
+footer-open-source = open source, self-hostable
+optional = optional
+
+# Joining
+join-title = Join
+join-intro = Enter the code shown on the screen in the room.
+join-code-label = Code (6 digits)
+join-continue = Continue
+join-anonymous = You take part anonymously. No account needed.
+join-staff-login = Log in as a facilitator
+join-you-join = You are joining
+join-optional-intro = Would you like to say who you are? You may, but you don't have to.
+join-name-label = Name
+join-org-label = Type of organisation
+join-org-none = I'd rather not say
+join-submit = Join
+join-privacy = Your answers are shown without your name. Koers stores no IP addresses.
+table-join-title = This tablet joins as { $table }
+table-join-intro = Everything entered on this tablet counts for the whole table.
+table-join-submit = Join as a table
+table-default-name = Table
+
+# Participant
+participant-anonymous = Anonymous
+participant-waiting-title = Welcome!
+participant-waiting-text = The facilitator will start the first question shortly. This page updates by itself.
+participant-locked-title = The session has ended
+participant-locked-text = No more answers can be given. Thank you for taking part!
+participant-for-tables = You answer this question together with your table, on the tablet.
+participant-for-individuals = Everyone answers this question on their own phone.
+participant-closed = This question is closed.
+participant-not-open = This question is not open yet.
+participant-your-answer = Your answer
+profile-title = My details (optional)
+profile-save = Save
+profile-saved = Your details have been saved.
+answer-send = Send
+answer-withdraw = Withdraw answer
+answer-choose-max = Choose at most { $max }.
+answer-words-max = { $max ->
+    [one] Give one word.
+   *[other] Give at most { $max } words.
+}
+answer-word-n = Word { $n }
+answer-max-chars = At most { $max } characters.
+answer-scale-meaning = Low means: { $min }. High means: { $max }.
+js-sending = Sending…
+js-sent = Your answer has been received. You can change it while the question is open.
+js-queued = Not sent yet: no connection. Koers will retry automatically.
+js-withdrawn = Your answer has been withdrawn.
+js-reconnecting = Connection lost. Reconnecting…
+js-your-answer = Your answer
+js-error = That did not work. Please try again.
+js-offline = No connection with the server.
+
+# Kinds of activity and states
+kind-single-choice = Single choice
+kind-multiple-choice = Multiple choice
+kind-scale = Scale
+kind-word-cloud = Word cloud
+kind-open-text = Open question
+state-pending = not opened yet
+state-open = open
+state-closed = closed
+audience-individuals = Everyone on their own phone
+audience-tables = Per table, on the tablet
+audience-everyone = Phones and tablets
+
+# Results
+results-title = Results
+result-count = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+result-respondents = { $count ->
+    [0] No answers yet
+    [one] 1 participant answered
+   *[other] { $count } participants answered
+}
+result-mean = Mean { $value }
+result-median = median { $value }
+result-none = No answers yet.
+count-participants = { $count ->
+    [one] 1 participant
+   *[other] { $count } participants
+}
+count-tablets = { $count ->
+    [one] 1 tablet
+   *[other] { $count } tablets
+}
+
+# Screen
+screen-title = Screen
+screen-join-at = Go to { $host } and enter this code:
+screen-join-short = Join at { $host } with code
+screen-code-label = Code { $code }
+screen-responses = { $count ->
+    [one] answer
+   *[other] answers
+}
+screen-open = The question is open. Answer on your phone.
+screen-closed = The question is closed.
+screen-locked = Ended
+qr-join-label = QR code to join with code { $code }
+qr-table-label = QR code for the tablet of { $table }
+
+# Login
+login-title = Log in
+login-email = E-mail address
+login-password = Password
+login-submit = Log in
+
+# Sessions
+sessions-title = Sessions
+sessions-none = There are no sessions yet.
+sessions-col-title = Title
+sessions-col-code = Code
+sessions-col-activities = Activities
+sessions-col-devices = Devices
+sessions-col-created = Created
+sessions-new = New session
+sessions-field-title = Title
+sessions-field-template = Start from
+sessions-field-lang = Language of the session
+sessions-create = Create session
+template-ketenavond = Preventive youth policy — partner evening (five steps)
+template-blank = Blank session
+
+# Console
+console-title = Console
+console-code = Code
+console-participant-url = Link for participants
+console-screen-url = Screen
+console-open-screen = Open the screen for the projector
+console-live = Now
+console-agenda = Agenda
+console-controls = Controls
+console-locked = ended
+console-nothing-shown = The screen shows the welcome with the code.
+console-responses = { $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+}
+control-previous = ← Previous
+control-next = Next →
+control-open = Open
+control-close = Close
+control-show = Show on screen
+control-show-results = Show results
+control-hide-results = Hide results
+control-welcome = Welcome screen
+control-start = Start
+control-lock = End session
+control-unlock = Reopen session
+agenda-edit = Edit
+agenda-on-screen = on screen
+agenda-step-empty = No activities in this step yet.
+activity-add = Add an activity
+activity-add-submit = Add
+activity-save = Save
+activity-edit-title = Edit activity
+activity-back = Back to the console
+activity-delete = Delete
+activity-move-up = Move up
+activity-move-down = Move down
+activity-has-answers = { $count ->
+    [one] There is 1 answer already. You can still change texts, but not the number of options.
+   *[other] There are { $count } answers already. You can still change texts, but not the number of options.
+}
+activity-field-title = Question
+activity-field-kind = Kind
+activity-field-options = Options
+activity-field-options-hint = One option per line, 2 to 12 options.
+activity-field-max-choices = How many options may someone choose?
+activity-field-scale-min = Lowest value (0 or 1)
+activity-field-scale-max = Highest value (2 to 10)
+activity-field-min-label = Meaning of the lowest value
+activity-field-max-label = Meaning of the highest value
+activity-field-max-words = Words per participant (1 to 5)
+activity-field-max-chars = Maximum characters (10 to 500)
+activity-field-audience = Who answers?
+activity-field-step = Step
+step-add = Add a step
+step-field-title = Name of the step
+step-add-submit = Add step
+tables-title = Tables
+tables-intro = On each tablet, open a table's link (or scan its QR code). What that tablet enters counts for the table.
+tables-link = Link for the tablet
+tables-field-name = Name of the table
+tables-add = Add table
+
+# Errors
+error-title = Something went wrong
+error-status = Error code { $status }
+error-home = To the start page
+error-empty = Please fill something in.
+error-too-long = That is too long: at most { $max } characters.
+error-wrong-answer-type = This answer does not fit this question.
+error-no-such-option = Choose one of the options.
+error-too-many-choices = Choose at most { $max }.
+error-out-of-range = Choose a value from { $min } to { $max }.
+error-too-many-words = Give at most { $max } words.
+error-activity-not-open = This question is not open (any more). Your answer was not saved.
+error-session-locked = This session has ended.
+error-for-tables-only = You answer this question together with your table, on the tablet.
+error-for-individuals-only = Everyone answers this question on their own phone.
+error-not-found = Not found.
+error-invalid-activity = This activity is not filled in correctly. Check the options and numbers.
+error-has-answers = Answers have been given already; this can no longer be changed.
+error-nothing-to-withdraw = There is no answer to withdraw.
+error-unknown-org-type = Choose a type of organisation from the list.
+error-unauthorized = You are not logged in (any more).
+error-forbidden = You are not allowed to do that.
+error-bad-request = The request is malformed.
+error-unknown-code = There is no session with this code. Check the six digits on the screen.
+error-too-many-attempts = Too many failed attempts. Wait a few minutes and try again.
+error-login-failed = The e-mail address or password is wrong.
+error-csrf = Your page had expired. Reload the page and try again.
+error-payload-too-large = That is too much text at once.
+error-unavailable = Koers is briefly unavailable. Try again in a moment; nothing is lost.
+error-internal = Something went wrong on our side. Please try again.
+
+# Accessibility and privacy
+a11y-title = Accessibility statement
+a11y-intro = Koers aims to be usable by everyone and follows WCAG 2.1 level AA, as Dutch law requires of government services.
+a11y-measures-title = What we do
+a11y-measure-keyboard = Everything works with the keyboard; focus is always visible.
+a11y-measure-contrast = Text and buttons have enough contrast, also on a projector.
+a11y-measure-labels = Every field has a label; errors appear at the field and are read out.
+a11y-measure-live = New questions and confirmations are announced to screen readers.
+a11y-measure-zoom = Pages can be zoomed to 400% without losing content.
+a11y-known-title = Known limitations
+a11y-known-text = Charts are shown as images; every figure is also given as text.
+a11y-contact-title = Contact
+a11y-contact-text = Running into a problem? Tell the municipality that organises this session.
+privacy-title = Privacy
+privacy-intro = Koers collects only what the session needs.
+privacy-anonymous = You take part anonymously; giving a name and organisation is voluntary.
+privacy-no-ip = Koers stores no IP addresses.
+privacy-cookies = Koers uses functional cookies only: to recognise you in this session and to protect forms against abuse. No tracking.
+privacy-own-server = The data is kept on the server of the municipality that uses Koers.
+
+# Default organisation types
+org-school = Education
+org-ggd = Public health (GGD)
+org-cjg = Youth and family centre
+org-sport = Sports and leisure
+org-huisarts = GP / care
+org-jeugd = Youth / youth council
+org-gemeente = Municipality
+org-overig = Other
+
+# Session template: preventive youth policy — partner evening (seed 000)
+tpl-blank-step = Agenda
+tpl-step-1 = Getting to know each other
+tpl-step-2 = Setting the frame
+tpl-step-3 = Collecting
+tpl-step-4 = Setting the direction
+tpl-step-5 = Deepening
+tpl-q-org = What kind of organisation are you here from?
+tpl-q-org-options = Education | Public health (GGD) | Youth and family centre | Sports and leisure | GP / care | Youth / youth council | Municipality | Other
+tpl-q-years = How long have you worked with or for young people?
+tpl-q-years-options = Less than 2 years | 2 to 5 years | 5 to 10 years | More than 10 years
+tpl-q-word = Which word comes to mind with 'growing up healthy and happy'?
+tpl-q-figures = How well do you know the key figures about young people in our municipality?
+tpl-q-figures-min = not at all
+tpl-q-figures-max = very well
+tpl-q-goal = Our goal: all young people grow up as healthy, happy and safe as possible. How far do you support this?
+tpl-agree-min = not at all
+tpl-agree-max = completely
+tpl-q-collect = What should we focus on to reach this goal?
+tpl-q-priorities = Which direction deserves the highest priority? Choose at most three.
+tpl-q-priorities-options = Parenting knowledge and support for parents | Broadening and strengthening the network around young people | Mental health of young people | Sports, exercise and a healthy lifestyle | Cooperation between school and care | Early detection
+tpl-q-action = Formulate a concrete action: 'We do …, so that …'. Who does it, by when, and what is needed?
+tpl-q-evening = How do you rate this evening?
+tpl-q-evening-min = poor
+tpl-q-evening-max = excellent

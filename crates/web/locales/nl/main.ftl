@@ -1,0 +1,286 @@
+# Koers — Nederlandse teksten (standaardtaal).
+
+skip-to-content = Naar de inhoud
+nav-label = Hoofdmenu
+nav-sessions = Sessies
+nav-logout = Uitloggen
+lang-switch = English
+footer-accessibility = Toegankelijkheid
+footer-privacy = Privacy
+footer-open-source = open source, zelf te hosten
+optional = optioneel
+
+# Deelnemen
+join-title = Doe mee
+join-intro = Voer de code in die op het scherm in de zaal staat.
+join-code-label = Code (6 cijfers)
+join-continue = Verder
+join-anonymous = U doet anoniem mee. Er is geen account nodig.
+join-staff-login = Inloggen voor gespreksleiders
+join-you-join = U doet mee aan
+join-optional-intro = Wilt u laten zien wie u bent? Dat mag, maar het hoeft niet.
+join-name-label = Naam
+join-org-label = Soort organisatie
+join-org-none = Zeg ik liever niet
+join-submit = Doe mee
+join-privacy = Uw antwoorden worden zonder naam getoond. Koers bewaart geen IP-adressen.
+table-join-title = Deze tablet doet mee als { $table }
+table-join-intro = Alles wat u op deze tablet invult, telt voor de hele tafel.
+table-join-submit = Doe mee als tafel
+table-default-name = Tafel
+
+# Deelnemer
+participant-anonymous = Anoniem
+participant-waiting-title = Welkom!
+participant-waiting-text = De gespreksleider start zo de eerste vraag. Deze pagina ververst vanzelf.
+participant-locked-title = De sessie is afgesloten
+participant-locked-text = Er kunnen geen antwoorden meer worden gegeven. Dank voor uw bijdrage!
+participant-for-tables = Deze vraag beantwoordt u samen met uw tafel, op de tablet.
+participant-for-individuals = Deze vraag beantwoordt iedereen op de eigen telefoon.
+participant-closed = Deze vraag is gesloten.
+participant-not-open = Deze vraag is nog niet geopend.
+participant-your-answer = Uw antwoord
+profile-title = Mijn gegevens (optioneel)
+profile-save = Opslaan
+profile-saved = Uw gegevens zijn opgeslagen.
+answer-send = Verstuur
+answer-withdraw = Trek antwoord in
+answer-choose-max = Kies er hoogstens { $max }.
+answer-words-max = { $max ->
+    [one] Geef één woord.
+   *[other] Geef maximaal { $max } woorden.
+}
+answer-word-n = Woord { $n }
+answer-max-chars = Maximaal { $max } tekens.
+answer-scale-meaning = Laag betekent: { $min }. Hoog betekent: { $max }.
+js-sending = Versturen…
+js-sent = Uw antwoord is ontvangen. U kunt het wijzigen zolang de vraag open is.
+js-queued = Nog niet verzonden: geen verbinding. Koers probeert het automatisch opnieuw.
+js-withdrawn = Uw antwoord is ingetrokken.
+js-reconnecting = Verbinding verbroken. Opnieuw verbinden…
+js-your-answer = Uw antwoord
+js-error = Dat lukte niet. Probeer het nog eens.
+js-offline = Geen verbinding met de server.
+
+# Soorten activiteiten en staten
+kind-single-choice = Eén keuze
+kind-multiple-choice = Meerkeuze
+kind-scale = Schaal
+kind-word-cloud = Woordwolk
+kind-open-text = Open vraag
+state-pending = nog niet geopend
+state-open = open
+state-closed = gesloten
+audience-individuals = Iedereen op eigen telefoon
+audience-tables = Per tafel, op de tablet
+audience-everyone = Telefoons én tablets
+
+# Resultaten
+results-title = Resultaten
+result-count = { $count ->
+    [one] 1 stem
+   *[other] { $count } stemmen
+}
+result-respondents = { $count ->
+    [0] Nog geen antwoorden
+    [one] 1 deelnemer heeft geantwoord
+   *[other] { $count } deelnemers hebben geantwoord
+}
+result-mean = Gemiddeld { $value }
+result-median = mediaan { $value }
+result-none = Nog geen antwoorden.
+count-participants = { $count ->
+    [one] 1 deelnemer
+   *[other] { $count } deelnemers
+}
+count-tablets = { $count ->
+    [one] 1 tablet
+   *[other] { $count } tablets
+}
+
+# Scherm
+screen-title = Scherm
+screen-join-at = Ga naar { $host } en voer deze code in:
+screen-join-short = Doe mee via { $host } met code
+screen-code-label = Code { $code }
+screen-responses = { $count ->
+    [one] antwoord
+   *[other] antwoorden
+}
+screen-open = De vraag staat open. Antwoord op uw telefoon.
+screen-closed = De vraag is gesloten.
+screen-locked = Afgesloten
+qr-join-label = QR-code om mee te doen met code { $code }
+qr-table-label = QR-code voor de tablet van { $table }
+
+# Inloggen
+login-title = Inloggen
+login-email = E-mailadres
+login-password = Wachtwoord
+login-submit = Inloggen
+
+# Sessies
+sessions-title = Sessies
+sessions-none = Er zijn nog geen sessies.
+sessions-col-title = Titel
+sessions-col-code = Code
+sessions-col-activities = Activiteiten
+sessions-col-devices = Apparaten
+sessions-col-created = Aangemaakt
+sessions-new = Nieuwe sessie
+sessions-field-title = Titel
+sessions-field-template = Beginnen met
+sessions-field-lang = Taal van de sessie
+sessions-create = Sessie aanmaken
+template-ketenavond = Preventief jeugdbeleid — ketenavond (vijf stappen)
+template-blank = Lege sessie
+
+# Console
+console-title = Regie
+console-code = Code
+console-participant-url = Link voor deelnemers
+console-screen-url = Scherm
+console-open-screen = Open het scherm voor de beamer
+console-live = Nu
+console-agenda = Programma
+console-controls = Besturing
+console-locked = afgesloten
+console-nothing-shown = Het scherm toont nu het welkom met de code.
+console-responses = { $count ->
+    [one] 1 antwoord
+   *[other] { $count } antwoorden
+}
+control-previous = ← Vorige
+control-next = Volgende →
+control-open = Open
+control-close = Sluit
+control-show = Toon op scherm
+control-show-results = Toon resultaten
+control-hide-results = Verberg resultaten
+control-welcome = Welkomstscherm
+control-start = Begin
+control-lock = Sessie afsluiten
+control-unlock = Sessie heropenen
+agenda-edit = Bewerk
+agenda-on-screen = op het scherm
+agenda-step-empty = Nog geen activiteiten in deze stap.
+activity-add = Activiteit toevoegen
+activity-add-submit = Toevoegen
+activity-save = Opslaan
+activity-edit-title = Activiteit bewerken
+activity-back = Terug naar de regie
+activity-delete = Verwijderen
+activity-move-up = Omhoog
+activity-move-down = Omlaag
+activity-has-answers = { $count ->
+    [one] Er is al 1 antwoord. U kunt teksten nog aanpassen, maar niet het aantal opties.
+   *[other] Er zijn al { $count } antwoorden. U kunt teksten nog aanpassen, maar niet het aantal opties.
+}
+activity-field-title = Vraag
+activity-field-kind = Soort
+activity-field-options = Opties
+activity-field-options-hint = Eén optie per regel, 2 tot 12 opties.
+activity-field-max-choices = Hoeveel opties mag iemand kiezen?
+activity-field-scale-min = Laagste waarde (0 of 1)
+activity-field-scale-max = Hoogste waarde (2 tot 10)
+activity-field-min-label = Betekenis van de laagste waarde
+activity-field-max-label = Betekenis van de hoogste waarde
+activity-field-max-words = Aantal woorden per deelnemer (1 tot 5)
+activity-field-max-chars = Maximaal aantal tekens (10 tot 500)
+activity-field-audience = Wie antwoordt?
+activity-field-step = Stap
+step-add = Stap toevoegen
+step-field-title = Naam van de stap
+step-add-submit = Stap toevoegen
+tables-title = Tafels
+tables-intro = Open op elke tablet de link (of scan de QR-code) van een tafel. Wat die tablet invult, telt voor de tafel.
+tables-link = Link voor de tablet
+tables-field-name = Naam van de tafel
+tables-add = Tafel toevoegen
+
+# Fouten
+error-title = Dat ging niet goed
+error-status = Foutcode { $status }
+error-home = Naar de startpagina
+error-empty = Vul iets in.
+error-too-long = Dat is te lang: maximaal { $max } tekens.
+error-wrong-answer-type = Dit antwoord past niet bij deze vraag.
+error-no-such-option = Kies een van de opties.
+error-too-many-choices = Kies er hoogstens { $max }.
+error-out-of-range = Kies een waarde van { $min } tot en met { $max }.
+error-too-many-words = Geef maximaal { $max } woorden.
+error-activity-not-open = Deze vraag staat niet (meer) open. Uw antwoord is niet opgeslagen.
+error-session-locked = Deze sessie is afgesloten.
+error-for-tables-only = Deze vraag beantwoordt u samen met uw tafel, op de tablet.
+error-for-individuals-only = Deze vraag beantwoordt iedereen op de eigen telefoon.
+error-not-found = Niet gevonden.
+error-invalid-activity = Deze activiteit is niet goed ingevuld. Controleer de opties en getallen.
+error-has-answers = Er zijn al antwoorden gegeven; dat kan nu niet meer worden gewijzigd.
+error-nothing-to-withdraw = Er is geen antwoord om in te trekken.
+error-unknown-org-type = Kies een soort organisatie uit de lijst.
+error-unauthorized = U bent niet (meer) ingelogd.
+error-forbidden = Dat mag u niet doen.
+error-bad-request = Het verzoek is niet goed opgebouwd.
+error-unknown-code = Er is geen sessie met deze code. Controleer de zes cijfers op het scherm.
+error-too-many-attempts = Te veel mislukte pogingen. Wacht een paar minuten en probeer het opnieuw.
+error-login-failed = Het e-mailadres of wachtwoord klopt niet.
+error-csrf = Uw pagina was verlopen. Laad de pagina opnieuw en probeer het nog eens.
+error-payload-too-large = Dat is te veel tekst in één keer.
+error-unavailable = Koers is even niet bereikbaar. Probeer het zo opnieuw; er gaat niets verloren.
+error-internal = Er ging iets mis aan onze kant. Probeer het opnieuw.
+
+# Toegankelijkheid en privacy
+a11y-title = Toegankelijkheidsverklaring
+a11y-intro = Koers wil voor iedereen bruikbaar zijn en volgt de WCAG 2.1 op niveau AA, zoals het Besluit digitale toegankelijkheid overheid vraagt.
+a11y-measures-title = Wat wij doen
+a11y-measure-keyboard = Alles werkt met het toetsenbord; de focus is altijd zichtbaar.
+a11y-measure-contrast = Tekst en knoppen hebben voldoende contrast, ook op een beamer.
+a11y-measure-labels = Elk invoerveld heeft een label; foutmeldingen staan bij het veld en worden voorgelezen.
+a11y-measure-live = Nieuwe vragen en bevestigingen worden aan schermlezers gemeld.
+a11y-measure-zoom = Pagina's zijn te vergroten tot 400% zonder dat inhoud verdwijnt.
+a11y-known-title = Bekende beperkingen
+a11y-known-text = Grafieken worden als afbeelding getoond; alle cijfers staan er ook als tekst bij.
+a11y-contact-title = Contact
+a11y-contact-text = Loopt u ergens tegenaan? Meld het bij de gemeente die deze sessie organiseert.
+privacy-title = Privacy
+privacy-intro = Koers verzamelt alleen wat nodig is voor de sessie.
+privacy-anonymous = U doet anoniem mee; een naam en organisatie opgeven is vrijwillig.
+privacy-no-ip = Koers slaat geen IP-adressen op.
+privacy-cookies = Koers gebruikt alleen functionele cookies: om u te herkennen in deze sessie en tegen misbruik van formulieren. Geen tracking.
+privacy-own-server = De gegevens staan op de server van de gemeente die Koers gebruikt.
+
+# Standaard organisatietypen
+org-school = Onderwijs
+org-ggd = GGD / jeugdgezondheidszorg
+org-cjg = CJG / jeugdteam
+org-sport = Sport en vrije tijd
+org-huisarts = Huisarts / zorg
+org-jeugd = Jeugd / jongerenraad
+org-gemeente = Gemeente
+org-overig = Anders
+
+# Sessiesjabloon: Preventief jeugdbeleid — ketenavond (seed 000)
+tpl-blank-step = Programma
+tpl-step-1 = Kennismaken
+tpl-step-2 = Kader neerzetten
+tpl-step-3 = Verzamelen
+tpl-step-4 = Richting bepalen
+tpl-step-5 = Verdiepen
+tpl-q-org = Vanuit welk soort organisatie bent u hier?
+tpl-q-org-options = Onderwijs | GGD / jeugdgezondheidszorg | CJG / jeugdteam | Sport en vrije tijd | Huisarts / zorg | Jeugd / jongerenraad | Gemeente | Anders
+tpl-q-years = Hoe lang werkt u al met of voor jeugdigen?
+tpl-q-years-options = Korter dan 2 jaar | 2 tot 5 jaar | 5 tot 10 jaar | Langer dan 10 jaar
+tpl-q-word = Welk woord komt bij u op bij 'gezond en gelukkig opgroeien'?
+tpl-q-figures = Hoe goed kent u de kerncijfers over de jeugd in onze gemeente?
+tpl-q-figures-min = helemaal niet
+tpl-q-figures-max = heel goed
+tpl-q-goal = Ons doel: alle jeugdigen groeien zo gezond, gelukkig en veilig mogelijk op. In hoeverre staat u hierachter?
+tpl-agree-min = helemaal niet
+tpl-agree-max = helemaal
+tpl-q-collect = Waar moeten we op inzetten om dit doel te bereiken?
+tpl-q-priorities = Welke richting verdient volgens u de hoogste prioriteit? Kies er hoogstens drie.
+tpl-q-priorities-options = Pedagogische kennis en ondersteuning van ouders | Het netwerk rondom de jeugd verbreden en versterken | Mentale gezondheid van jongeren | Sport, bewegen en gezonde leefstijl | Samenwerking tussen school en zorg | Vroegsignalering
+tpl-q-action = Formuleer een concrete actie: 'We doen …, zodat …'. Wie doet het, wanneer, en wat is ervoor nodig?
+tpl-q-evening = Hoe waardeert u deze avond?
+tpl-q-evening-min = slecht
+tpl-q-evening-max = uitstekend

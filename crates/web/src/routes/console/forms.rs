@@ -1,0 +1,329 @@
+//! The console's forms: steering, the agenda, tables. Each works as a plain
+//! form post (redirect back) and, when the console script sends it with
+//! `Accept: application/json`, answers 204 or a JSON error.
+
+use super::session::{activity_form, path_id, render};
+use crate::error::{AppError, message};
+use crate::routes::extract::{Page, Staff};
+use crate::routes::public::html;
+use crate::security::tokens::random_token;
+use crate::state::AppState;
+use crate::usecases::{ActivityInput, parse_control};
+use crate::views::pages::ActivityPage;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use koers_core::event::Actor;
+use koers_core::ids::{ActivityId, SessionId, StepId};
+use koers_store::Command;
+use serde::Deserialize;
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"))
+}
+
+/// After a console action: 204 for the script, a redirect for a form post;
+/// a refusal goes back with its reason.
+fn done(
+    headers: &HeaderMap,
+    result: Result<(), AppError>,
+    back: &str,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) if wants_json(headers) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(Redirect::to(back).into_response()),
+        Err(e) if wants_json(headers) => Err(e),
+        Err(e @ AppError::Refused(_)) => {
+            let info = e.info();
+            let max = info.max.map(|m| format!("&max={m}")).unwrap_or_default();
+            Ok(Redirect::to(&format!("{back}?error={}{max}", info.code)).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct ControlForm {
+    action: String,
+    #[serde(default)]
+    activity_id: String,
+}
+
+async fn control(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<ControlForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let activity = if f.activity_id.is_empty() {
+        None
+    } else {
+        Some(
+            f.activity_id
+                .parse::<ActivityId>()
+                .map_err(|_| AppError::BadRequest)?,
+        )
+    };
+    let result = async {
+        let cmd = parse_control(&f.action, activity)?;
+        state
+            .exec(s.id, Actor::User(staff.user.id), Command::Control(cmd))
+            .await?;
+        Ok(())
+    }
+    .await;
+    done(&headers, result, &format!("/console/sessions/{}", s.id))
+}
+
+#[derive(Deserialize)]
+struct TitleForm {
+    title: String,
+}
+
+async fn add_step(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<TitleForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let result = state
+        .exec(
+            s.id,
+            Actor::User(staff.user.id),
+            Command::AddStep { title: f.title },
+        )
+        .await
+        .map(|_| ());
+    done(&headers, result, &format!("/console/sessions/{}", s.id))
+}
+
+async fn add_activity(
+    State(state): State<AppState>,
+    page: Page,
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(input): Form<ActivityInput>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let result = async {
+        let def = input.to_def()?;
+        let step: StepId = input.step_id.parse().map_err(|_| AppError::BadRequest)?;
+        state
+            .exec(
+                s.id,
+                Actor::User(staff.user.id),
+                Command::AddActivity { step, def },
+            )
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/console/sessions/{}#agenda-h", s.id)).into_response()),
+        Err(e @ (AppError::Refused(_) | AppError::BadRequest)) => {
+            // Show the form again with what was typed and why it was refused.
+            let msg = message(&page.tr(), &e.info());
+            let mut r = render(&state, &page, &staff, &s, Some(&input), Some(msg), None).await?;
+            *r.status_mut() = e.status();
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn edit_page_response(
+    state: &AppState,
+    page: &Page,
+    staff: &Staff,
+    sid: SessionId,
+    aid: ActivityId,
+    input: Option<&ActivityInput>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let agenda = state.store().agenda(sid).await?;
+    let a = agenda.activity(aid).ok_or(AppError::NotFound)?;
+    let answers = state.store().answers(aid).await?.len() as i64;
+    let t = page.tr();
+    let fallback = ActivityInput::from_def(&a.def);
+    let form = activity_form(
+        &t,
+        format!("/console/sessions/{sid}/activities/{aid}"),
+        input.unwrap_or(&fallback),
+        None,
+        "activity-save",
+    );
+    html(ActivityPage {
+        t,
+        chrome: page.chrome(state, Some(&staff.user), "console"),
+        session_id: sid.to_string(),
+        activity_id: aid.to_string(),
+        form,
+        has_answers: answers > 0,
+        answers,
+        error,
+    })
+}
+
+async fn edit_page(
+    State(state): State<AppState>,
+    page: Page,
+    staff: Staff,
+    Path((id, aid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    edit_page_response(&state, &page, &staff, s.id, path_id(&aid)?, None, None).await
+}
+
+async fn save_activity(
+    State(state): State<AppState>,
+    page: Page,
+    staff: Staff,
+    Path((id, aid)): Path<(String, String)>,
+    Form(input): Form<ActivityInput>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let activity: ActivityId = path_id(&aid)?;
+    let result = async {
+        let def = input.to_def()?;
+        state
+            .exec(
+                s.id,
+                Actor::User(staff.user.id),
+                Command::EditActivity { activity, def },
+            )
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/console/sessions/{}", s.id)).into_response()),
+        Err(e @ AppError::Refused(_)) => {
+            let msg = message(&page.tr(), &e.info());
+            let mut r = edit_page_response(
+                &state,
+                &page,
+                &staff,
+                s.id,
+                activity,
+                Some(&input),
+                Some(msg),
+            )
+            .await?;
+            *r.status_mut() = e.status();
+            Ok(r)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    direction: String,
+}
+
+async fn move_activity(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Path((id, aid)): Path<(String, String)>,
+    Form(f): Form<MoveForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let activity: ActivityId = path_id(&aid)?;
+    let result = state
+        .exec(
+            s.id,
+            Actor::User(staff.user.id),
+            Command::MoveActivity {
+                activity,
+                up: f.direction == "up",
+            },
+        )
+        .await
+        .map(|_| ());
+    done(
+        &headers,
+        result,
+        &format!("/console/sessions/{}/activities/{activity}", s.id),
+    )
+}
+
+async fn delete_activity(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Path((id, aid)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let activity: ActivityId = path_id(&aid)?;
+    let result = state
+        .exec(
+            s.id,
+            Actor::User(staff.user.id),
+            Command::RemoveActivity { activity },
+        )
+        .await
+        .map(|_| ());
+    match result {
+        Err(e @ AppError::Refused(_)) if !wants_json(&headers) => done(
+            &headers,
+            Err(e),
+            &format!("/console/sessions/{}/activities/{activity}", s.id),
+        ),
+        other => done(&headers, other, &format!("/console/sessions/{}", s.id)),
+    }
+}
+
+#[derive(Deserialize)]
+struct TableForm {
+    name: String,
+}
+
+async fn add_table(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<TableForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let result = state
+        .exec(
+            s.id,
+            Actor::User(staff.user.id),
+            Command::AddTable {
+                name: f.name,
+                join_token: random_token(),
+            },
+        )
+        .await
+        .map(|_| ());
+    done(&headers, result, &format!("/console/sessions/{}", s.id))
+}
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/console/sessions/{id}/control", post(control))
+        .route("/console/sessions/{id}/steps", post(add_step))
+        .route("/console/sessions/{id}/activities", post(add_activity))
+        .route(
+            "/console/sessions/{id}/activities/{aid}",
+            get(edit_page).post(save_activity),
+        )
+        .route(
+            "/console/sessions/{id}/activities/{aid}/move",
+            post(move_activity),
+        )
+        .route(
+            "/console/sessions/{id}/activities/{aid}/delete",
+            post(delete_activity),
+        )
+        .route("/console/sessions/{id}/tables", post(add_table))
+}

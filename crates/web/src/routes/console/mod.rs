@@ -1,0 +1,20 @@
+//! The facilitator's console: login, sessions, steering and the agenda.
+
+mod auth;
+mod forms;
+mod session;
+mod sessions;
+
+use crate::state::AppState;
+use axum::Router;
+
+/// Routes of the console.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(auth::router())
+        .merge(sessions::router())
+        .merge(session::router())
+        .merge(forms::router())
+}
+
+pub use session::path_id;

@@ -1,0 +1,63 @@
+//! All routes, merged: each feature owns its router.
+
+pub mod api;
+pub mod assets;
+pub mod console;
+pub mod extract;
+pub mod join;
+pub mod participant;
+pub mod public;
+pub mod screen;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{error, i18n, security};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::middleware::from_fn;
+use axum::middleware::from_fn_with_state;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use api::openapi_json;
+
+/// Largest request body accepted.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// The whole application.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(public::router())
+        .merge(assets::router())
+        .merge(join::router())
+        .merge(participant::router())
+        .merge(screen::router())
+        .merge(console::router())
+        .merge(api::router())
+        .fallback(|| async { AppError::NotFound })
+        // Innermost first: CSRF sees the request last before the handler.
+        .layer(from_fn_with_state(state.clone(), security::csrf::layer))
+        .layer(from_fn(error::layer))
+        .layer(from_fn(i18n::layer))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(CompressionLayer::new())
+        .layer(from_fn_with_state(state.clone(), security::headers::layer))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        // Log the route, never the raw path: paths carry join codes and tokens.
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let route = req
+                .extensions()
+                .get::<MatchedPath>()
+                .map(|m| m.as_str().to_string())
+                .unwrap_or_else(|| "unmatched".into());
+            tracing::info_span!("request", method = %req.method(), route)
+        }))
+        .with_state(state)
+}

@@ -1,0 +1,84 @@
+//! The shared state of the web layer.
+
+use crate::config::WebConfig;
+use crate::error::AppError;
+use crate::live::Hub;
+use crate::security::limiter::FailureLimiter;
+use koers_core::event::Actor;
+use koers_core::ids::SessionId;
+use koers_store::{Command, Executed, Store};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Everything handlers share. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    store: Store,
+    config: WebConfig,
+    hub: Hub,
+    join_failures: FailureLimiter,
+    login_failures: FailureLimiter,
+}
+
+impl AppState {
+    /// State over an opened store.
+    pub fn new(store: Store, config: WebConfig) -> AppState {
+        let hub = Hub::new(store.clone(), config.clone());
+        AppState {
+            inner: Arc::new(Inner {
+                store,
+                config,
+                hub,
+                // A venue of hundreds behind one address may mistype now and
+                // then; a guesser needs tens of thousands of tries.
+                join_failures: FailureLimiter::new(100, Duration::from_secs(600)),
+                login_failures: FailureLimiter::new(20, Duration::from_secs(600)),
+            }),
+        }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &WebConfig {
+        &self.inner.config
+    }
+
+    /// The live hub.
+    pub fn hub(&self) -> &Hub {
+        &self.inner.hub
+    }
+
+    /// Failed join-code attempts per address.
+    pub fn join_failures(&self) -> &FailureLimiter {
+        &self.inner.join_failures
+    }
+
+    /// Failed logins per address.
+    pub fn login_failures(&self) -> &FailureLimiter {
+        &self.inner.login_failures
+    }
+
+    /// Carries out a command and, once it is committed, tells the live
+    /// views of the session that something changed.
+    pub async fn exec(
+        &self,
+        session: SessionId,
+        actor: Actor,
+        cmd: Command,
+    ) -> Result<Executed, AppError> {
+        let done = self.store().execute(session, actor, cmd).await?;
+        if !done.events.is_empty() {
+            self.hub().changed(session);
+        }
+        Ok(done)
+    }
+}

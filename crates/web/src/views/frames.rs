@@ -1,0 +1,408 @@
+//! Fragments shared by the first page render and the live frames, and the
+//! rendering of a session's frames from one snapshot.
+
+use crate::config::WebConfig;
+use crate::i18n::Tr;
+use crate::views::models::{ActivityView, Results};
+use crate::views::qr;
+use askama::Template;
+use koers_core::activity::{Activity, ActivityState};
+use koers_core::lang::Lang;
+use koers_core::session::neighbour;
+use koers_core::tally::{Tally, tally};
+use koers_store::LiveData;
+use serde_json::json;
+
+/// The results of one activity.
+#[derive(Template)]
+#[template(path = "frag/results.html")]
+pub struct ResultsFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The activity kind (CSS hook).
+    pub kind: &'a str,
+    /// The results.
+    pub results: &'a Results,
+    /// Number of respondents.
+    pub respondents: u64,
+}
+
+/// The answer form of an activity.
+#[derive(Template)]
+#[template(path = "frag/answer_form.html")]
+pub struct AnswerFormFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The activity.
+    pub a: &'a ActivityView,
+    /// The session's join code (form action).
+    pub code: &'a str,
+    /// CSRF token ("" in live frames: the page script fills it in).
+    pub csrf: &'a str,
+}
+
+/// What a phone or tablet shows.
+#[derive(Template)]
+#[template(path = "frag/participant.html")]
+pub struct ParticipantFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The current activity.
+    pub activity: Option<&'a ActivityView>,
+    /// Its answer form.
+    pub form_html: String,
+    /// Its results (shown when visible).
+    pub results_html: String,
+    /// The session is locked.
+    pub locked: bool,
+}
+
+/// The screen's main area.
+#[derive(Template)]
+#[template(path = "frag/screen.html")]
+pub struct ScreenFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The session title (welcome).
+    pub title: &'a str,
+    /// The current activity.
+    pub activity: Option<&'a ActivityView>,
+    /// Its results.
+    pub results_html: String,
+    /// Number of answers so far.
+    pub responses: i64,
+    /// Host to type in the browser.
+    pub host: String,
+    /// The join code.
+    pub code: String,
+    /// The join code with a space.
+    pub code_spaced: String,
+    /// QR code SVG of the join link.
+    pub qr: String,
+}
+
+/// The screen's top bar.
+#[derive(Template)]
+#[template(path = "frag/screen_bar.html")]
+pub struct ScreenBarFrag {
+    /// Translations.
+    pub t: Tr,
+    /// Host to type in the browser.
+    pub host: String,
+    /// The join code with a space.
+    pub code_spaced: String,
+    /// Phones joined.
+    pub participants: i64,
+    /// Tablets joined.
+    pub tables: i64,
+    /// The session is locked.
+    pub locked: bool,
+}
+
+/// The console's live panel.
+#[derive(Template)]
+#[template(path = "frag/console_live.html")]
+pub struct ConsoleLiveFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The session.
+    pub session_id: String,
+    /// CSRF token ("" in frames).
+    pub csrf: &'a str,
+    /// The current activity.
+    pub activity: Option<&'a ActivityView>,
+    /// Translation key of its state.
+    pub state_key: &'static str,
+    /// Its results.
+    pub results_html: String,
+    /// Answers to it.
+    pub responses: i64,
+    /// The previous activity.
+    pub prev: Option<String>,
+    /// The next activity.
+    pub next: Option<String>,
+    /// Phones joined.
+    pub phones: i64,
+    /// Tablets joined.
+    pub tablets: i64,
+    /// The session is locked.
+    pub locked: bool,
+}
+
+/// One activity on the console's agenda.
+pub struct AgendaItem {
+    /// The activity.
+    pub view: ActivityView,
+    /// Translation key of its state.
+    pub state_key: &'static str,
+    /// Answers to it.
+    pub responses: i64,
+    /// It is on the screen.
+    pub current: bool,
+}
+
+/// One step on the console's agenda.
+pub struct AgendaStep {
+    /// The step id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its activities.
+    pub items: Vec<AgendaItem>,
+}
+
+/// The console's agenda.
+#[derive(Template)]
+#[template(path = "frag/console_agenda.html")]
+pub struct ConsoleAgendaFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The session.
+    pub session_id: String,
+    /// CSRF token ("" in frames).
+    pub csrf: &'a str,
+    /// The steps.
+    pub steps: Vec<AgendaStep>,
+    /// The session is locked.
+    pub locked: bool,
+}
+
+/// Translation key of an activity state.
+pub fn state_key(state: ActivityState) -> &'static str {
+    match state {
+        ActivityState::Pending => "state-pending",
+        ActivityState::Open => "state-open",
+        ActivityState::Closed => "state-closed",
+    }
+}
+
+/// Frames for every audience of a session.
+#[derive(Debug)]
+pub struct Frames {
+    /// The screen's frame.
+    pub screen: String,
+    /// Phones' and tablets' frames per language.
+    pub participant: Vec<(Lang, String)>,
+    /// The console's frames per language.
+    pub console: Vec<(Lang, String)>,
+}
+
+/// Everything derived from a snapshot that the fragments need.
+pub struct Derived<'a> {
+    /// The snapshot.
+    pub data: &'a LiveData,
+    /// The current activity.
+    pub current: Option<&'a Activity>,
+    /// Its tally, computed once per snapshot.
+    pub tally: Option<Tally>,
+}
+
+impl<'a> Derived<'a> {
+    /// Derives from a snapshot.
+    pub fn new(data: &'a LiveData) -> Derived<'a> {
+        let current = data.session.current.and_then(|id| data.agenda.activity(id));
+        let tally = current.map(|a| tally(&a.def.kind, &data.current_answers));
+        Derived {
+            data,
+            current,
+            tally,
+        }
+    }
+
+    /// Results of the current activity.
+    pub fn results_html(&self, t: Tr) -> String {
+        let (Some(a), Some(tl)) = (self.current, self.tally.as_ref()) else {
+            return String::new();
+        };
+        let results = Results::from_tally(&t, &a.def.kind, tl);
+        ResultsFrag {
+            t,
+            kind: a.def.kind.name(),
+            results: &results,
+            respondents: tl.respondents(),
+        }
+        .render()
+        .unwrap_or_default()
+    }
+
+    /// Answers to the current activity.
+    pub fn responses(&self) -> i64 {
+        self.current
+            .and_then(|a| self.data.answer_counts.get(&a.id).copied())
+            .unwrap_or(0)
+    }
+
+    /// The participant fragment.
+    pub fn participant_html(&self, t: Tr, csrf: &str) -> String {
+        let view = self.current.map(|a| ActivityView::new(&t, a));
+        let form_html = view
+            .as_ref()
+            .filter(|v| v.open)
+            .map(|v| {
+                AnswerFormFrag {
+                    t,
+                    a: v,
+                    code: self.data.session.join_code.as_str(),
+                    csrf,
+                }
+                .render()
+                .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        let results_html = if view.as_ref().is_some_and(|v| v.results_visible) {
+            self.results_html(t)
+        } else {
+            String::new()
+        };
+        ParticipantFrag {
+            t,
+            activity: view.as_ref(),
+            form_html,
+            results_html,
+            locked: self.data.session.locked,
+        }
+        .render()
+        .unwrap_or_default()
+    }
+
+    /// The screen's main fragment and top bar.
+    pub fn screen_html(&self, config: &WebConfig) -> (String, String) {
+        let s = &self.data.session;
+        let t = Tr::new(s.lang);
+        let view = self.current.map(|a| ActivityView::new(&t, a));
+        let results_html = if view.as_ref().is_some_and(|v| v.results_visible) {
+            self.results_html(t)
+        } else {
+            String::new()
+        };
+        let join_url = format!("{}/j/{}", config.public_url, s.join_code);
+        let main = ScreenFrag {
+            t,
+            title: &s.title,
+            activity: view.as_ref(),
+            results_html,
+            responses: self.responses(),
+            host: config.public_host().to_string(),
+            code: s.join_code.to_string(),
+            code_spaced: s.join_code.spaced(),
+            qr: if view.is_none() {
+                qr::svg(
+                    &join_url,
+                    &t.t1("qr-join-label", "code", s.join_code.as_str()),
+                )
+            } else {
+                String::new()
+            },
+        }
+        .render()
+        .unwrap_or_default();
+        let bar = ScreenBarFrag {
+            t,
+            host: config.public_host().to_string(),
+            code_spaced: s.join_code.spaced(),
+            participants: self.data.counts.phones,
+            tables: self.data.counts.tablets,
+            locked: s.locked,
+        }
+        .render()
+        .unwrap_or_default();
+        (main, bar)
+    }
+
+    /// The console's live panel and agenda.
+    pub fn console_html(&self, t: Tr, csrf: &str) -> (String, String) {
+        let s = &self.data.session;
+        let view = self.current.map(|a| ActivityView::new(&t, a));
+        let ids = self.data.agenda.ordered_ids();
+        let live = ConsoleLiveFrag {
+            t,
+            session_id: s.id.to_string(),
+            csrf,
+            state_key: self
+                .current
+                .map(|a| state_key(a.state))
+                .unwrap_or("state-pending"),
+            activity: view.as_ref(),
+            results_html: self.results_html(t),
+            responses: self.responses(),
+            prev: neighbour(&ids, s.current, false).map(|a| a.to_string()),
+            next: neighbour(&ids, s.current, true).map(|a| a.to_string()),
+            phones: self.data.counts.phones,
+            tablets: self.data.counts.tablets,
+            locked: s.locked,
+        }
+        .render()
+        .unwrap_or_default();
+        let steps = self
+            .data
+            .agenda
+            .by_step()
+            .into_iter()
+            .map(|(step, acts)| AgendaStep {
+                id: step.id.to_string(),
+                title: step.title.clone(),
+                items: acts
+                    .into_iter()
+                    .map(|a| AgendaItem {
+                        view: ActivityView::new(&t, a),
+                        state_key: state_key(a.state),
+                        responses: self.data.answer_counts.get(&a.id).copied().unwrap_or(0),
+                        current: s.current == Some(a.id),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let agenda = ConsoleAgendaFrag {
+            t,
+            session_id: s.id.to_string(),
+            csrf,
+            steps,
+            locked: s.locked,
+        }
+        .render()
+        .unwrap_or_default();
+        (live, agenda)
+    }
+
+    /// The little state a participant page's script needs.
+    pub fn participant_state(&self) -> serde_json::Value {
+        json!({
+            "activity": self.current.map(|a| a.id.to_string()),
+            "open": self.current.is_some_and(|a| a.state == ActivityState::Open),
+            "locked": self.data.session.locked,
+        })
+    }
+}
+
+/// Renders every audience's frame from one snapshot.
+pub fn render_frames(data: &LiveData, config: &WebConfig) -> Frames {
+    let d = Derived::new(data);
+    let (main, bar) = d.screen_html(config);
+    let screen = json!({ "regions": { "screen-main": main, "screen-bar": bar } }).to_string();
+    let participant = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let body = json!({
+                "regions": { "activity": d.participant_html(Tr::new(lang), "") },
+                "state": d.participant_state(),
+            });
+            (lang, body.to_string())
+        })
+        .collect();
+    let console = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let (live, agenda) = d.console_html(Tr::new(lang), "");
+            (
+                lang,
+                json!({ "regions": { "console-live": live, "console-agenda": agenda } })
+                    .to_string(),
+            )
+        })
+        .collect();
+    Frames {
+        screen,
+        participant,
+        console,
+    }
+}
