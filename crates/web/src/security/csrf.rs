@@ -95,6 +95,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         });
     let exempt = req.headers().contains_key(header::AUTHORIZATION) || is_json;
     if is_unsafe(req.method()) && exempt && !same_origin(req.headers()) {
+        tracing::info!("CSRF check refused a cross-origin request");
         return AppError::Csrf.into_response();
     }
     if is_unsafe(req.method()) && !exempt {
@@ -121,10 +122,17 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         } else {
             body
         };
-        let ok = !is_new
-            && provided.is_some_and(|t| verify(&secret, &nonce, &t))
-            && same_origin(&parts.headers);
-        if !ok {
+        let reason = if is_new {
+            Some("no CSRF cookie")
+        } else if !provided.is_some_and(|t| verify(&secret, &nonce, &t)) {
+            Some("missing or wrong token")
+        } else if !same_origin(&parts.headers) {
+            Some("cross-origin")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            tracing::info!(reason, "CSRF check refused a request");
             return AppError::Csrf.into_response();
         }
         req = Request::from_parts(parts, body);

@@ -25,9 +25,12 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         HeaderValue::from_static("nosniff"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // Not no-referrer: with it Chrome sends `Origin: null` on form posts, and
+    // the CSRF origin check could not tell our own forms from another site's.
+    // same-origin still keeps our URLs (with codes and tokens) from other sites.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(
         "permissions-policy",

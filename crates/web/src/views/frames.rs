@@ -25,6 +25,8 @@ pub struct ResultsFrag<'a> {
     pub results: &'a Results,
     /// Number of respondents.
     pub respondents: u64,
+    /// Many rows: a tighter layout (so a projector shows all without scrolling).
+    pub dense: bool,
 }
 
 /// The answer form of an activity.
@@ -218,6 +220,10 @@ impl<'a> Derived<'a> {
         ResultsFrag {
             t,
             kind: a.def.kind.name(),
+            dense: match &results {
+                Results::Bars(b) | Results::Scale { bars: b, .. } => b.len() > 5,
+                _ => false,
+            },
             results: &results,
             respondents: tl.respondents(),
         }
