@@ -193,6 +193,10 @@ pub async fn serve(o: ServeOpts, demo: bool) -> anyhow::Result<()> {
         );
     }
     let state = AppState::new(store.clone(), config);
+    state
+        .start_change_feed()
+        .await
+        .context("cannot listen for changes from other nodes")?;
     let listener = TcpListener::bind(o.listen)
         .await
         .with_context(|| format!("cannot listen on {}", o.listen))?;

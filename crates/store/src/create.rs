@@ -161,6 +161,14 @@ impl Store {
         let mut tx = conn.begin_with(self.dialect().begin_write()).await?;
         match apply(&mut tx, self.dialect(), session, actor, cmd).await {
             Ok(executed) => {
+                if !executed.events.is_empty() {
+                    // Delivered to every node's change feed when (and only if) this commits.
+                    sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(crate::feed::CHANNEL)
+                        .bind(session.to_string())
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx.commit().await?;
                 Ok(executed)
             }

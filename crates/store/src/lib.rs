@@ -19,6 +19,7 @@ pub use accounts::NewUser;
 mod commands;
 mod create;
 mod error;
+mod feed;
 mod reads;
 mod records;
 mod util;
@@ -27,6 +28,7 @@ mod writer;
 pub use commands::{Command, Executed, MAX_DISPLAY_NAME, MAX_NAME, Outcome};
 pub use create::{NewActivity, NewSession, NewStep};
 pub use error::{ExecError, StoreError};
+pub use feed::{Change, ChangeFeed};
 pub use records::*;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -111,11 +113,21 @@ pub struct Store {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     pool: AnyPool,
     dialect: Dialect,
     writer: Option<writer::WriterHandle>,
+    /// Kept for the change feed's own connection (PostgreSQL).
+    url: String,
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dialect", &self.dialect)
+            .field("url", &redact(&self.url))
+            .finish_non_exhaustive()
+    }
 }
 
 impl Store {
@@ -152,6 +164,7 @@ impl Store {
                 pool,
                 dialect,
                 writer,
+                url: url.to_string(),
             }),
         })
     }
@@ -165,6 +178,15 @@ impl Store {
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.inner.pool).await?;
         Ok(())
+    }
+
+    /// Changes committed by any app node, on PostgreSQL; `None` on SQLite
+    /// (one node: its own changes are all there are).
+    pub async fn change_feed(&self) -> Result<Option<ChangeFeed>, StoreError> {
+        match self.dialect() {
+            Dialect::Sqlite => Ok(None),
+            Dialect::Postgres => ChangeFeed::connect(&self.inner.url).await.map(Some),
+        }
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {

@@ -67,6 +67,31 @@ impl AppState {
         &self.inner.login_failures
     }
 
+    /// With several app nodes on PostgreSQL: listens for changes committed
+    /// by any node and refreshes this node's live views. Does nothing on SQLite.
+    pub async fn start_change_feed(&self) -> Result<(), koers_store::StoreError> {
+        let Some(mut feed) = self.store().change_feed().await? else {
+            return Ok(());
+        };
+        let hub = self.hub().clone();
+        tokio::spawn(async move {
+            loop {
+                match feed.next().await {
+                    Ok(koers_store::Change::Session(id)) => hub.changed(id),
+                    Ok(koers_store::Change::Gap) => hub.changed_all(),
+                    Err(e) => {
+                        // The listener reconnects on the next call; meanwhile
+                        // refresh everything so nothing stays stale.
+                        tracing::warn!(error = %e, "change feed interrupted");
+                        hub.changed_all();
+                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    }
+                }
+            }
+        });
+        Ok(())
+    }
+
     /// Carries out a command and, once it is committed, tells the live
     /// views of the session that something changed.
     pub async fn exec(

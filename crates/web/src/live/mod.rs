@@ -145,6 +145,19 @@ impl Hub {
         }
     }
 
+    /// Every watched session may have changed (e.g. after a gap in the
+    /// change feed from other nodes).
+    pub fn changed_all(&self) {
+        let map = self
+            .inner
+            .sessions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        for ch in map.values() {
+            ch.dirty.notify_one();
+        }
+    }
+
     /// Starts watching a session; the receiver holds the newest frame (None
     /// until the first one is rendered).
     pub fn subscribe(

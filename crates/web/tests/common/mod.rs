@@ -35,13 +35,24 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut WebConfig)) -> TestApp {
         "sqlite://{}?mode=rwc",
         dir.path().join("koers.db").display()
     );
-    let store = Store::open(&url, StoreOptions::default()).await.unwrap();
+    spawn_app_on(&url, dir, configure).await
+}
+
+/// Starts a server on the database at `url` (several servers may share one
+/// PostgreSQL database, as app nodes do).
+pub async fn spawn_app_on(
+    url: &str,
+    dir: tempfile::TempDir,
+    configure: impl FnOnce(&mut WebConfig),
+) -> TestApp {
+    let store = Store::open(url, StoreOptions::default()).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let base = format!("http://{addr}");
     let mut config = WebConfig::new(&base, [9u8; 32]);
     configure(&mut config);
     let state = AppState::new(store.clone(), config);
+    state.start_change_feed().await.unwrap();
     let router = app(state.clone());
     tokio::spawn(async move {
         axum::serve(

@@ -1,0 +1,193 @@
+//! WCAG 2.1 A and AA checks with axe-core in real Chromium, on every kind of
+//! page people use: joining, answering each kind of question on a phone,
+//! the projector screen, login, and the facilitator's console.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::browser::{Driver, click, js, type_into, wait_js};
+use common::*;
+use fantoccini::Client;
+use serde_json::{Value, json};
+
+fn axe_source() -> String {
+    let path = std::env::var("KOERS_AXE_JS").unwrap_or_else(|_| {
+        format!(
+            "{}/../../target/tools/node_modules/axe-core/axe.min.js",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
+    std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("axe-core not found at {path}: run the tests with scripts/test, which installs it (npm install axe-core)")
+    })
+}
+
+/// Runs axe on the current page; returns the violations as readable lines.
+async fn violations(c: &Client, axe: &str, page: &str) -> Vec<String> {
+    if js(c, "typeof window.axe").await != json!("object") {
+        c.execute(&format!("{axe}\n;return true;"), vec![])
+            .await
+            .unwrap();
+    }
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))))
+                .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    result
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v: &Value| format!("{page}: {} ({}) at {}", v["id"], v["help"], v["nodes"]))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
+    let axe = axe_source();
+    let app = spawn_app().await;
+    let (ws, user) = app.workspace("a11y").await;
+    let s = app.session(&ws, &user, "Ketenavond").await;
+    let bearer = app.bearer(&user).await;
+    let ids = app.activity_ids(&s).await;
+    let driver = Driver::start().await;
+    let phone = driver.browser(390, 844).await;
+    let screen = driver.browser(1920, 1080).await;
+    let fac = driver.browser(1280, 900).await;
+    let mut found: Vec<String> = Vec::new();
+
+    phone.goto(&format!("{}/", app.url)).await.unwrap();
+    found.extend(violations(&phone, &axe, "home").await);
+    type_into(&phone, "#code", "000000").await;
+    click(&phone, "form[action='/join'] button").await;
+    wait_js(
+        &phone,
+        "document.querySelector('.field-error')",
+        "the wrong-code message",
+    )
+    .await;
+    found.extend(violations(&phone, &axe, "home with error").await);
+    phone
+        .goto(&format!("{}/j/{}", app.url, s.join_code))
+        .await
+        .unwrap();
+    found.extend(violations(&phone, &axe, "join").await);
+    click(&phone, "form[action='/join'] button[type=submit]").await;
+    wait_js(
+        &phone,
+        "document.getElementById('activity')",
+        "the participant page",
+    )
+    .await;
+    found.extend(violations(&phone, &axe, "participant waiting").await);
+
+    screen
+        .goto(&format!("{}/screen/{}", app.url, s.screen_token))
+        .await
+        .unwrap();
+    found.extend(violations(&screen, &axe, "screen welcome").await);
+
+    // Each kind of question: single choice, multiple choice, scale, word cloud, open text.
+    for (i, kind) in [
+        (0, "single choice"),
+        (3, "scale"),
+        (2, "word cloud"),
+        (7, "open text (tables)"),
+        (6, "multiple choice"),
+    ] {
+        app.control(&bearer, &s, "open", Some(&ids[i])).await;
+        wait_js(
+            &phone,
+            &format!(
+                "document.querySelector('.activity[data-activity=\"{}\"]')",
+                ids[i]
+            ),
+            kind,
+        )
+        .await;
+        found.extend(violations(&phone, &axe, &format!("phone: {kind}")).await);
+    }
+    let p = app.join(s.join_code.as_str()).await;
+    app.answer(
+        &p,
+        &s,
+        &ids[6],
+        &cid(),
+        json!({"type": "choices", "options": [0, 2]}),
+    )
+    .await;
+    app.control(&bearer, &s, "show_results", Some(&ids[6]))
+        .await;
+    wait_js(
+        &screen,
+        "document.querySelector('.bar-row')",
+        "results on the screen",
+    )
+    .await;
+    found.extend(violations(&screen, &axe, "screen results").await);
+    wait_js(
+        &phone,
+        "document.querySelector('.results-block')",
+        "results on the phone",
+    )
+    .await;
+    found.extend(violations(&phone, &axe, "phone results").await);
+
+    fac.goto(&format!("{}/login", app.url)).await.unwrap();
+    found.extend(violations(&fac, &axe, "login").await);
+    type_into(&fac, "#email", &user.email).await;
+    type_into(&fac, "#password", PASSWORD).await;
+    click(&fac, "form[action='/login'] button[type=submit]").await;
+    wait_js(
+        &fac,
+        "document.querySelector('table.list')",
+        "the sessions list",
+    )
+    .await;
+    found.extend(violations(&fac, &axe, "sessions").await);
+    fac.goto(&format!("{}/console/sessions/{}", app.url, s.id))
+        .await
+        .unwrap();
+    wait_js(
+        &fac,
+        "document.getElementById('console-live')",
+        "the console",
+    )
+    .await;
+    found.extend(violations(&fac, &axe, "console").await);
+    fac.goto(&format!(
+        "{}/console/sessions/{}/activities/{}",
+        app.url, s.id, ids[0]
+    ))
+    .await
+    .unwrap();
+    found.extend(violations(&fac, &axe, "edit activity").await);
+    fac.goto(&format!("{}/toegankelijkheid", app.url))
+        .await
+        .unwrap();
+    found.extend(violations(&fac, &axe, "accessibility statement").await);
+
+    assert!(
+        found.is_empty(),
+        "accessibility violations:\n{}",
+        found.join("\n")
+    );
+    // The check itself works: an image without a text alternative is caught.
+    fac.execute("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/assets/none.png\">'); return 1;", vec![])
+        .await
+        .unwrap();
+    let control = violations(&fac, &axe, "control").await;
+    assert!(
+        control.iter().any(|v| v.contains("image-alt")),
+        "axe did not run: {control:?}"
+    );
+    for c in [phone, screen, fac] {
+        c.close().await.unwrap();
+    }
+}
