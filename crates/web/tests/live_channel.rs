@@ -94,7 +94,7 @@ async fn a_reconnecting_client_receives_what_it_missed_and_nothing_it_already_ha
     let url = format!("{}/api/v1/sessions/{}/live", app.url, s.id);
     let auth = ("authorization", format!("Participant {p}"));
 
-    let mut live = Stream::open(&client(), &url, &[auth.clone()]).await;
+    let mut live = Stream::open(&client(), &url, std::slice::from_ref(&auth)).await;
     let seen = live.next(WAIT).await.unwrap();
     assert_eq!(seen.body["state"]["activity"], Value::Null);
     drop(live);
@@ -187,7 +187,7 @@ async fn a_network_that_swallows_the_acknowledgement_loses_and_duplicates_nothin
     let p = app.join(s.join_code.as_str()).await;
     let auth = ("authorization", format!("Participant {p}"));
     let live_url = format!("{}/api/v1/sessions/{}/live", proxy.url(), s.id);
-    let mut live = Stream::open(&client(), &live_url, &[auth.clone()]).await;
+    let mut live = Stream::open(&client(), &live_url, std::slice::from_ref(&auth)).await;
     let before = live.next(WAIT).await.unwrap();
 
     // The answer reaches the server, its acknowledgement does not come back.

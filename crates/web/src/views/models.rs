@@ -58,7 +58,7 @@ pub const WALL_MAX: usize = 60;
 pub const CLOUD_MAX: usize = 60;
 
 fn pct(n: u64, of: u64) -> u64 {
-    if of == 0 { 0 } else { (n * 100 + of / 2) / of }
+    (n * 100 + of / 2).checked_div(of).unwrap_or(0)
 }
 
 fn bars(labels: impl Iterator<Item = String>, counts: &[u64], respondents: u64) -> Vec<Bar> {
