@@ -96,6 +96,11 @@ pub enum SessionEvent {
         /// The new title.
         title: String,
     },
+    /// The list of organisation types participants choose from changed.
+    OrgTypesChanged {
+        /// The new list.
+        org_types: Vec<crate::org::OrgType>,
+    },
     /// A step was added to the agenda.
     StepAdded {
         /// The step.
@@ -210,6 +215,7 @@ impl SessionEvent {
         match self {
             SessionEvent::SessionCreated { .. } => "session_created",
             SessionEvent::SessionRenamed { .. } => "session_renamed",
+            SessionEvent::OrgTypesChanged { .. } => "org_types_changed",
             SessionEvent::StepAdded { .. } => "step_added",
             SessionEvent::ActivityAdded { .. } => "activity_added",
             SessionEvent::ActivityEdited { .. } => "activity_edited",

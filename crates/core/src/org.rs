@@ -39,6 +39,42 @@ impl OrgType {
     }
 }
 
+/// Most organisation types on one session's list.
+pub const MAX_TYPES: usize = 20;
+
+/// Builds a session's list from labels, one per entry (e.g. the lines of a
+/// text field). A label that is already on `current` keeps its key, so the
+/// participants who chose it stay counted under it; new labels get a key made
+/// from the label. Empty lines are skipped; duplicates are refused.
+pub fn list_from_labels(
+    labels: &[String],
+    current: &[OrgType],
+) -> Result<Vec<OrgType>, DomainError> {
+    let mut out: Vec<OrgType> = Vec::new();
+    for label in labels.iter().filter(|l| !l.trim().is_empty()) {
+        let label = clean_line(label, MAX_LABEL)?;
+        let key = current
+            .iter()
+            .find(|o| o.label.eq_ignore_ascii_case(&label))
+            .map(|o| o.key.clone())
+            .unwrap_or_else(|| slug(&label));
+        if key.is_empty() {
+            return Err(DomainError::InvalidActivity("org-type"));
+        }
+        if out
+            .iter()
+            .any(|o| o.key == key || o.label.eq_ignore_ascii_case(&label))
+        {
+            return Err(DomainError::InvalidActivity("duplicate-option"));
+        }
+        out.push(OrgType { key, label });
+    }
+    if out.len() > MAX_TYPES {
+        return Err(DomainError::InvalidActivity("too-many-options"));
+    }
+    Ok(out)
+}
+
 /// Checks that `key` is on the list; `None` (not given) is always fine.
 pub fn check_org_type(list: &[OrgType], key: Option<&str>) -> Result<Option<String>, DomainError> {
     match key.map(str::trim).filter(|k| !k.is_empty()) {
@@ -69,6 +105,25 @@ mod tests {
         let o = OrgType::new("", "Welzijn & Buurt").unwrap();
         assert_eq!(o.key, "welzijn-buurt");
         assert_eq!(o.label, "Welzijn & Buurt");
+    }
+
+    #[test]
+    fn edited_lists_keep_the_keys_of_labels_that_stay() {
+        let current = vec![
+            OrgType::new("school", "Onderwijs").unwrap(),
+            OrgType::new("ggd", "GGD").unwrap(),
+        ];
+        let labels: Vec<String> = ["onderwijs", "", "Welzijn"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let list = list_from_labels(&labels, &current).unwrap();
+        assert_eq!(
+            list.iter().map(|o| o.key.as_str()).collect::<Vec<_>>(),
+            vec!["school", "welzijn"]
+        );
+        let dup: Vec<String> = ["Sport", "sport"].iter().map(|s| s.to_string()).collect();
+        assert!(list_from_labels(&dup, &current).is_err());
     }
 
     #[test]

@@ -37,6 +37,11 @@ pub enum Command {
         /// The new title.
         title: String,
     },
+    /// Replace the list of organisation types participants choose from.
+    SetOrgTypes {
+        /// The labels, one per entry (keys are kept for labels that stay).
+        labels: Vec<String>,
+    },
     /// Add a step at the end of the agenda.
     AddStep {
         /// Its title.
@@ -344,6 +349,18 @@ async fn run(
                 )
                 .await?;
                 log.push(SessionEvent::SessionRenamed { title });
+            }
+            Ok(Outcome::Done)
+        }
+        Command::SetOrgTypes { labels } => {
+            let list = koers_core::org::list_from_labels(&labels, &session.org_types)?;
+            if list != session.org_types {
+                sqlx::query("UPDATE sessions SET org_types = $1 WHERE id = $2")
+                    .bind(to_json(&list)?)
+                    .bind(&sid)
+                    .execute(&mut *conn)
+                    .await?;
+                log.push(SessionEvent::OrgTypesChanged { org_types: list });
             }
             Ok(Outcome::Done)
         }

@@ -15,7 +15,9 @@
 //! after its group committed.
 
 mod accounts;
+mod audit;
 pub use accounts::NewUser;
+pub use audit::AuditEntry;
 mod commands;
 mod create;
 mod error;

@@ -562,3 +562,93 @@ async fn editing_a_poll_that_has_answers_may_relabel_but_not_change_its_options(
         );
     }
 }
+
+#[tokio::test]
+async fn deleting_a_session_removes_everything_in_it_and_leaves_an_audit_record() {
+    for t in stores().await {
+        let store = &t.store;
+        let (ws, user) = workspace_and_user(store, "avg").await;
+        let keep = session(store, &ws, &user).await;
+        let gone = session(store, &ws, &user).await;
+        for s in [&keep, &gone] {
+            let poll = store.agenda(s.id).await.unwrap().activities[0].id;
+            let p = join(store, s, None).await;
+            store
+                .execute(
+                    s.id,
+                    Actor::User(user.id),
+                    Command::Control(Control::Open(poll)),
+                )
+                .await
+                .unwrap();
+            submit(
+                store,
+                s,
+                p,
+                ClientId::new(),
+                poll,
+                Answer::Choice { option: 0 },
+            )
+            .await
+            .unwrap();
+        }
+        let (other_ws, other_user) = workspace_and_user(store, "ander").await;
+        assert!(
+            !store
+                .delete_session(other_ws.id, gone.id, other_user.id)
+                .await
+                .unwrap(),
+            "{}: not across workspaces",
+            t.name
+        );
+        assert!(store.delete_session(ws.id, gone.id, user.id).await.unwrap());
+        assert!(store.session(gone.id).await.unwrap().is_none());
+        assert!(store.events_after(gone.id, 0, 10).await.unwrap().is_empty());
+        assert!(store.agenda(gone.id).await.unwrap().activities.is_empty());
+        let kept = store.agenda(keep.id).await.unwrap();
+        assert_eq!(
+            store.answers(kept.activities[0].id).await.unwrap().len(),
+            1,
+            "{}: the other session is untouched",
+            t.name
+        );
+        let audit = store.audit_log(ws.id, 10).await.unwrap();
+        assert_eq!(audit[0].action, "session_deleted");
+        assert_eq!(audit[0].subject, gone.id.to_string());
+        assert_eq!(audit[0].user_id, Some(user.id));
+        assert!(store.audit_log(other_ws.id, 10).await.unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn the_organisation_list_can_be_edited_and_keeps_the_keys_of_labels_that_stay() {
+    for t in stores().await {
+        let store = &t.store;
+        let (ws, user) = workspace_and_user(store, "orgs").await;
+        let s = session(store, &ws, &user).await;
+        let labels = vec!["Onderwijs".to_string(), "Welzijn".to_string()];
+        store
+            .execute(s.id, Actor::User(user.id), Command::SetOrgTypes { labels })
+            .await
+            .unwrap();
+        let s2 = store.session(s.id).await.unwrap().unwrap();
+        let keys: Vec<&str> = s2.org_types.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(keys, vec!["school", "welzijn"], "{}", t.name);
+        let r = store
+            .execute(
+                s.id,
+                Actor::System,
+                Command::Join {
+                    token_hash: "h".into(),
+                    table: None,
+                    display_name: None,
+                    org_type: Some("ggd".into()),
+                },
+            )
+            .await;
+        assert!(matches!(
+            r,
+            Err(ExecError::Refused(DomainError::UnknownOrgType))
+        ));
+    }
+}

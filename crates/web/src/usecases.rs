@@ -138,6 +138,16 @@ pub async fn login(
         return Err(AppError::LoginFailed);
     }
     state.store().record_login_success(creds.user.id).await?;
+    state
+        .store()
+        .record_audit(
+            creds.user.workspace_id,
+            Some(creds.user.id),
+            "login",
+            &creds.user.id.to_string(),
+            "",
+        )
+        .await?;
     let token = random_token();
     let expires_at = now_ms() + LOGIN_TTL_MS;
     state

@@ -809,3 +809,200 @@ async fn a_facilitator_creates_a_session_and_builds_its_agenda_from_the_console(
     assert_eq!(agenda.activities.len(), 1);
     assert_eq!(agenda.activities[0].def.kind.options().len(), 3);
 }
+
+/// Logs a fresh client in through the login form; returns it with its CSRF token.
+async fn console_client(app: &TestApp, email: &str) -> (reqwest::Client, String) {
+    let c = client();
+    let page = c
+        .get(format!("{}/login", app.url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = csrf_of(&page);
+    let r = c
+        .post(format!("{}/login", app.url))
+        .form(&[
+            ("_csrf", token.as_str()),
+            ("email", email),
+            ("password", PASSWORD),
+            ("next", "/console"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    (c, token)
+}
+
+#[tokio::test]
+async fn a_facilitator_renames_a_session_edits_its_organisation_list_and_deletes_it() {
+    let app = spawn_app().await;
+    let (ws, user) = app.workspace("settings").await;
+    let s = app.session(&ws, &user, "Avond").await;
+    let (c, token) = console_client(&app, &user.email).await;
+    let url = format!("{}/console/sessions/{}", app.url, s.id);
+    let r = c
+        .post(format!("{url}/settings"))
+        .form(&[
+            ("_csrf", token.as_str()),
+            ("title", "Ketenavond Landsmeer"),
+            ("org_types", "Onderwijs\nWelzijn\n"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let s2 = app.store.session(s.id).await.unwrap().unwrap();
+    assert_eq!(s2.title, "Ketenavond Landsmeer");
+    assert_eq!(s2.org_types.len(), 2);
+    // A duplicate in the list is refused, and the title is not changed either.
+    let r = c
+        .post(format!("{url}/settings"))
+        .form(&[
+            ("_csrf", token.as_str()),
+            ("title", "Anders"),
+            ("org_types", "Sport\nsport"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.headers()["location"].to_str().unwrap().contains("error="));
+    assert_eq!(
+        app.store.session(s.id).await.unwrap().unwrap().title,
+        "Ketenavond Landsmeer"
+    );
+
+    // Deleting needs the explicit confirmation.
+    let r = c
+        .post(format!("{url}/delete"))
+        .form(&[("_csrf", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["location"],
+        format!("/console/sessions/{}?error=confirm-delete", s.id)
+    );
+    assert!(app.store.session(s.id).await.unwrap().is_some());
+    let r = c
+        .post(format!("{url}/delete"))
+        .form(&[("_csrf", token.as_str()), ("confirm", "yes")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["location"], "/console?deleted=1");
+    assert!(app.store.session(s.id).await.unwrap().is_none());
+    assert_eq!(
+        client()
+            .get(format!("{}/screen/{}", app.url, s.screen_token))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let audit = app.store.audit_log(ws.id, 10).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "session_deleted" && a.detail == "Ketenavond Landsmeer")
+    );
+    assert!(audit.iter().any(|a| a.action == "login"));
+}
+
+#[tokio::test]
+async fn a_tablet_joins_through_its_table_link_and_answers_for_the_table() {
+    let app = spawn_app().await;
+    let (ws, user) = app.workspace("tafels").await;
+    let s = app.session(&ws, &user, "Avond").await;
+    let bearer = app.bearer(&user).await;
+    // The template's "Verzamelen" question is answered per table.
+    let agenda = app.store.agenda(s.id).await.unwrap();
+    let table_q = agenda
+        .activities
+        .iter()
+        .find(|a| a.def.audience == koers_core::activity::Audience::Tables)
+        .unwrap()
+        .id
+        .to_string();
+    app.control(&bearer, &s, "open", Some(&table_q)).await;
+    let tables = app.store.tables(s.id).await.unwrap();
+    let tablet = client();
+    let link = format!("{}/t/{}", app.url, tables[2].join_token);
+    let page = tablet
+        .get(&link)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Tafel 3"));
+    // A link preview (GET) joins nobody; the button (POST) does.
+    assert_eq!(
+        app.store
+            .live_data(s.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .counts
+            .tablets,
+        0
+    );
+    let r = tablet
+        .post(&link)
+        .form(&[("_csrf", csrf_of(&page).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["location"], format!("/p/{}", s.join_code));
+    let page = tablet
+        .get(format!("{}/p/{}", app.url, s.join_code))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("device-tablet") && page.contains("Tafel 3"));
+    let r = tablet
+        .post(format!("{}/p/{}/answer", app.url, s.join_code))
+        .form(&[
+            ("_csrf", csrf_of(&page).as_str()),
+            ("activity_id", table_q.as_str()),
+            ("text", "Meer samenwerking tussen school en sportclub"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["location"],
+        format!("/p/{}?sent=1", s.join_code)
+    );
+    let answers = app.store.answers(table_q.parse().unwrap()).await.unwrap();
+    assert_eq!(answers.len(), 1);
+    let own = app
+        .store
+        .own_answers(s.id, &koers_core::event::Respondent::Table(tables[2].id))
+        .await
+        .unwrap();
+    assert_eq!(own.len(), 1, "the answer counts for the table");
+    // A phone may not answer the table question.
+    let p = app.join(s.join_code.as_str()).await;
+    let (st, body) = app
+        .answer(
+            &p,
+            &s,
+            &table_q,
+            &cid(),
+            json!({"type": "text", "text": "ik"}),
+        )
+        .await;
+    assert_eq!(
+        (st, body["error"]["code"].as_str()),
+        (422, Some("for-tables-only"))
+    );
+}

@@ -122,3 +122,16 @@ CREATE TABLE events (
 );
 -- A client's submission id is applied once per device.
 CREATE UNIQUE INDEX events_client ON events(session_id, actor_id, client_id) WHERE client_id IS NOT NULL;
+
+-- Privileged actions outside a session's own log (BIO2): a session's
+-- deletion, for one, removes its log with it.
+CREATE TABLE audit_log (
+    id            TEXT PRIMARY KEY NOT NULL,
+    workspace_id  TEXT NOT NULL REFERENCES workspaces(id),
+    at            BIGINT NOT NULL,
+    user_id       TEXT,
+    action        TEXT NOT NULL,
+    subject       TEXT NOT NULL,
+    detail        TEXT NOT NULL
+);
+CREATE INDEX audit_log_workspace ON audit_log(workspace_id, at);

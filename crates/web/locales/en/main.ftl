@@ -284,3 +284,14 @@ tpl-q-action = Formulate a concrete action: 'We do …, so that …'. Who does i
 tpl-q-evening = How do you rate this evening?
 tpl-q-evening-min = poor
 tpl-q-evening-max = excellent
+
+# Settings and deletion
+settings-title = Settings
+settings-org-types = Types of organisation participants can choose from
+settings-org-types-hint = One per line. A type that stays keeps the choices already made.
+settings-save = Save
+delete-title = Delete session
+delete-intro = Deletes the session with its agenda, participants, all answers and its log. This cannot be undone. The deletion itself is recorded.
+delete-confirm = I understand that all answers of this session are deleted for good.
+delete-submit = Delete session for good
+error-confirm-delete = First confirm that all answers are deleted for good.

@@ -284,3 +284,14 @@ tpl-q-action = Formuleer een concrete actie: 'We doen …, zodat …'. Wie doet 
 tpl-q-evening = Hoe waardeert u deze avond?
 tpl-q-evening-min = slecht
 tpl-q-evening-max = uitstekend
+
+# Instellingen en verwijderen
+settings-title = Instellingen
+settings-org-types = Soorten organisatie waaruit deelnemers kunnen kiezen
+settings-org-types-hint = Eén per regel. Een soort die blijft staan, houdt de keuzes die al zijn gemaakt.
+settings-save = Opslaan
+delete-title = Sessie verwijderen
+delete-intro = Verwijdert de sessie met het programma, de deelnemers, alle antwoorden en het logboek. Dit kan niet ongedaan worden gemaakt. Het verwijderen zelf wordt vastgelegd.
+delete-confirm = Ik begrijp dat alle antwoorden van deze sessie definitief worden verwijderd.
+delete-submit = Sessie definitief verwijderen
+error-confirm-delete = Bevestig eerst dat alle antwoorden definitief worden verwijderd.

@@ -166,6 +166,7 @@ pub fn error_text(t: &Tr, code: &str, max: Option<i64>) -> String {
         "has-answers" => "error-has-answers",
         "nothing-to-withdraw" => "error-nothing-to-withdraw",
         "unknown-org-type" => "error-unknown-org-type",
+        "confirm-delete" => "error-confirm-delete",
         _ => "error-bad-request",
     };
     message(

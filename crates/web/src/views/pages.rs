@@ -301,6 +301,8 @@ pub struct SessionPage {
     pub tables: Vec<TableRow>,
     /// Suggested name for the next table.
     pub next_table_name: String,
+    /// The organisation types, one label per line.
+    pub org_types_text: String,
     /// A message after an action.
     pub notice: Option<String>,
     /// An error after an action.

@@ -282,6 +282,76 @@ async fn delete_activity(
 }
 
 #[derive(Deserialize)]
+struct SettingsForm {
+    title: String,
+    #[serde(default)]
+    org_types: String,
+}
+
+async fn settings(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<SettingsForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let actor = Actor::User(staff.user.id);
+    let result = async {
+        // Check both before changing either, so a refusal changes nothing.
+        koers_core::text::clean_line(&f.title, koers_store::MAX_NAME)?;
+        let labels: Vec<String> = f.org_types.lines().map(str::to_string).collect();
+        koers_core::org::list_from_labels(&labels, &s.org_types)?;
+        state
+            .exec(
+                s.id,
+                actor,
+                Command::Rename {
+                    title: f.title.clone(),
+                },
+            )
+            .await?;
+        state
+            .exec(s.id, actor, Command::SetOrgTypes { labels })
+            .await?;
+        Ok(())
+    }
+    .await;
+    done(&headers, result, &format!("/console/sessions/{}", s.id))
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn delete_session(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(f): Form<DeleteForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    if f.confirm != "yes" {
+        return Ok(
+            Redirect::to(&format!("/console/sessions/{}?error=confirm-delete", s.id))
+                .into_response(),
+        );
+    }
+    if !state
+        .store()
+        .delete_session(staff.workspace.id, s.id, staff.user.id)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    // Its live views end: the render task finds the session gone.
+    state.hub().changed(s.id);
+    Ok(Redirect::to("/console?deleted=1").into_response())
+}
+
+#[derive(Deserialize)]
 struct TableForm {
     name: String,
 }
@@ -326,4 +396,6 @@ pub(super) fn router() -> Router<AppState> {
             post(delete_activity),
         )
         .route("/console/sessions/{id}/tables", post(add_table))
+        .route("/console/sessions/{id}/settings", post(settings))
+        .route("/console/sessions/{id}/delete", post(delete_session))
 }

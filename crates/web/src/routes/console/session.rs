@@ -142,6 +142,12 @@ pub async fn render(
         live_html,
         agenda_html,
         form,
+        org_types_text: s
+            .org_types
+            .iter()
+            .map(|o| o.label.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
         next_table_name: format!("{} {}", t.t("table-default-name"), data.tables.len() + 1),
         tables,
         notice,
