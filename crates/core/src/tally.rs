@@ -168,9 +168,16 @@ fn word_tally<'a>(answers: impl IntoIterator<Item = &'a Answer>) -> Tally {
     let mut words: Vec<WordCount> = by_key
         .into_values()
         .map(|(count, spellings)| {
+            // The most common spelling; on a tie the plainer one (fewer
+            // capitals: "samen" over "SAMEN"), then alphabetical.
+            let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
             let word = spellings
                 .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then_with(|| capitals(b.0).cmp(&capitals(a.0)))
+                        .then_with(|| b.0.cmp(a.0))
+                })
                 .map(|(s, _)| s.to_string())
                 .unwrap_or_default();
             WordCount { word, count }
@@ -280,6 +287,32 @@ mod tests {
         );
         assert_eq!(words[1].count, 2);
         assert_eq!(normalize_word(&words[1].word), "sport");
+    }
+
+    #[test]
+    fn on_a_tie_the_plainest_spelling_is_shown() {
+        let k = ActivityKind::WordCloud { max_words: 1 };
+        let answers = [
+            Answer::Words {
+                words: vec!["SAMEN".into()],
+            },
+            Answer::Words {
+                words: vec!["Samen".into()],
+            },
+            Answer::Words {
+                words: vec!["samen".into()],
+            },
+        ];
+        let Tally::Words { words, .. } = tally(&k, &answers) else {
+            panic!("words")
+        };
+        assert_eq!(
+            words,
+            vec![WordCount {
+                word: "samen".into(),
+                count: 3
+            }]
+        );
     }
 
     #[test]

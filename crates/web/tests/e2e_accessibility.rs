@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::browser::{Driver, click, js, type_into, wait_js};
+use common::browser::{Driver, click, js, shot, type_into, wait_js};
 use common::*;
 use fantoccini::Client;
 use serde_json::{Value, json};
@@ -112,6 +112,14 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
         )
         .await;
         found.extend(violations(&phone, &axe, &format!("phone: {kind}")).await);
+        shot(
+            &phone,
+            &format!(
+                "phone-kind-{}",
+                kind.replace(' ', "-").replace(['(', ')'], "")
+            ),
+        )
+        .await;
     }
     let p = app.join(s.join_code.as_str()).await;
     app.answer(
@@ -131,6 +139,37 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
     )
     .await;
     found.extend(violations(&screen, &axe, "screen results").await);
+    shot(&screen, "screen-multiple-choice").await;
+    // A word cloud and a wall of texts on the screen, with a few answers.
+    for (i, answers) in [
+        (
+            2,
+            vec![
+                json!({"type": "words", "words": ["Samen", "ouders", "sport"]}),
+                json!({"type": "words", "words": ["samen", "Ouders"]}),
+                json!({"type": "words", "words": ["SAMEN", "veilig"]}),
+            ],
+        ),
+        (
+            4,
+            vec![
+                json!({"type": "scale", "value": 4}),
+                json!({"type": "scale", "value": 5}),
+                json!({"type": "scale", "value": 2}),
+            ],
+        ),
+    ] {
+        app.control(&bearer, &s, "open", Some(&ids[i])).await;
+        for a in answers {
+            let p = app.join(s.join_code.as_str()).await;
+            app.answer(&p, &s, &ids[i], &cid(), a).await;
+        }
+        app.control(&bearer, &s, "show_results", Some(&ids[i]))
+            .await;
+        wait_js(&screen, &format!("document.querySelector('.respondents') && document.querySelector('.respondents').textContent.includes('3')"), "results").await;
+        found.extend(violations(&screen, &axe, &format!("screen results {i}")).await);
+        shot(&screen, &format!("screen-results-{i}")).await;
+    }
     wait_js(
         &phone,
         "document.querySelector('.results-block')",
