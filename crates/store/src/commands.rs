@@ -260,11 +260,6 @@ pub(crate) async fn apply(
     let session = load_session(conn, session_id, dialect.for_update())
         .await?
         .ok_or(DomainError::NotFound)?;
-    if let Some((device, client)) = cmd.client()
-        && let Some(done) = replay(conn, &session, device, client).await?
-    {
-        return Ok(done);
-    }
     let mut log = EventLog {
         next: session.last_seq,
         at: now_ms(),
@@ -282,45 +277,34 @@ pub(crate) async fn apply(
     })
 }
 
-/// The earlier result of a submission retried with the same client id.
-async fn replay(
-    conn: &mut AnyConnection,
-    session: &SessionRecord,
-    device: ParticipantId,
-    client: ClientId,
-) -> Result<Option<Executed>, ExecError> {
-    let row = sqlx::query(
-        "SELECT seq, payload FROM events WHERE session_id = $1 AND actor_id = $2 AND client_id = $3",
+/// The earlier outcome of a submission retried with the same client id: the
+/// event it produced, at `seq`.
+async fn replayed(conn: &mut AnyConnection, sid: &str, seq: i64) -> Result<Outcome, ExecError> {
+    let row = sqlx::query("SELECT payload FROM events WHERE session_id = $1 AND seq = $2")
+        .bind(sid)
+        .bind(seq)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(
+        match parse_json::<SessionEvent>(&row.try_get::<String, _>("payload")?)? {
+            SessionEvent::AnswerSubmitted { answer, .. } => Outcome::Answered {
+                answer,
+                seq,
+                replayed: true,
+            },
+            SessionEvent::AnswerWithdrawn { .. } => Outcome::Withdrawn {
+                seq,
+                replayed: true,
+            },
+            other => {
+                return Err(StoreError::corrupt(format!(
+                    "client id reused by {}",
+                    other.type_name()
+                ))
+                .into());
+            }
+        },
     )
-    .bind(session.id.to_string())
-    .bind(device.to_string())
-    .bind(client.to_string())
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(row) = row else { return Ok(None) };
-    let seq: i64 = row.try_get("seq")?;
-    let outcome = match parse_json::<SessionEvent>(&row.try_get::<String, _>("payload")?)? {
-        SessionEvent::AnswerSubmitted { answer, .. } => Outcome::Answered {
-            answer,
-            seq,
-            replayed: true,
-        },
-        SessionEvent::AnswerWithdrawn { .. } => Outcome::Withdrawn {
-            seq,
-            replayed: true,
-        },
-        other => {
-            return Err(
-                StoreError::corrupt(format!("client id reused by {}", other.type_name())).into(),
-            );
-        }
-    };
-    Ok(Some(Executed {
-        session: session.id,
-        last_seq: session.last_seq,
-        events: Vec::new(),
-        outcome,
-    }))
 }
 
 async fn run(
@@ -574,10 +558,13 @@ async fn run(
             device,
             activity,
             answer,
-            ..
+            client_id,
         } => {
-            let respondent = load_respondent(conn, &sid, device).await?;
-            let a = load_activity(conn, &sid, activity).await?;
+            let target = load_answer_target(conn, &sid, device, activity, client_id).await?;
+            if let Some(seq) = target.replay_seq {
+                return replayed(conn, &sid, seq).await;
+            }
+            let (respondent, a) = (target.respondent, target.activity);
             check_answer_allowed(&session.flags(), &a.status(activity), &respondent)?;
             let answer = validate(&a.kind, answer)?.into_inner();
             let seq = log.push(SessionEvent::AnswerSubmitted {
@@ -607,10 +594,15 @@ async fn run(
             })
         }
         Command::Withdraw {
-            device, activity, ..
+            device,
+            activity,
+            client_id,
         } => {
-            let respondent = load_respondent(conn, &sid, device).await?;
-            let a = load_activity(conn, &sid, activity).await?;
+            let target = load_answer_target(conn, &sid, device, activity, client_id).await?;
+            if let Some(seq) = target.replay_seq {
+                return replayed(conn, &sid, seq).await;
+            }
+            let (respondent, a) = (target.respondent, target.activity);
             check_answer_allowed(&session.flags(), &a.status(activity), &respondent)?;
             let r =
                 sqlx::query("DELETE FROM responses WHERE activity_id = $1 AND respondent_id = $2")
@@ -722,6 +714,10 @@ async fn load_activity(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(DomainError::NotFound)?;
+    activity_row(&row)
+}
+
+fn activity_row(row: &sqlx::any::AnyRow) -> Result<ActivityRow, ExecError> {
     let state: String = row.try_get("state")?;
     let audience: String = row.try_get("audience")?;
     Ok(ActivityRow {
@@ -734,21 +730,43 @@ async fn load_activity(
     })
 }
 
-async fn load_respondent(
+/// What answering needs, in one query (answers are most of the writes):
+/// who answers (the device's table, if any), the activity, and whether this
+/// client id was applied before.
+struct AnswerTarget {
+    respondent: Respondent,
+    activity: ActivityRow,
+    replay_seq: Option<i64>,
+}
+
+async fn load_answer_target(
     conn: &mut AnyConnection,
     sid: &str,
     device: ParticipantId,
-) -> Result<Respondent, ExecError> {
-    let row = sqlx::query("SELECT table_id FROM participants WHERE id = $1 AND session_id = $2")
-        .bind(device.to_string())
-        .bind(sid)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(DomainError::NotFound)?;
+    activity: ActivityId,
+    client: ClientId,
+) -> Result<AnswerTarget, ExecError> {
+    let row = sqlx::query(
+        "SELECT p.table_id, a.step_id, a.position, a.config, a.state, a.results_visible, a.audience, \
+         (SELECT e.seq FROM events e WHERE e.session_id = $1 AND e.actor_id = $2 AND e.client_id = $4) AS replay_seq \
+         FROM participants p JOIN activities a ON a.session_id = p.session_id \
+         WHERE p.session_id = $1 AND p.id = $2 AND a.id = $3",
+    )
+    .bind(sid)
+    .bind(device.to_string())
+    .bind(activity.to_string())
+    .bind(client.to_string())
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(DomainError::NotFound)?;
     let table: Option<String> = row.try_get("table_id")?;
-    Ok(match table {
-        Some(t) => Respondent::Table(parse_id(&t)?),
-        None => Respondent::Participant(device),
+    Ok(AnswerTarget {
+        respondent: match table {
+            Some(t) => Respondent::Table(parse_id(&t)?),
+            None => Respondent::Participant(device),
+        },
+        activity: activity_row(&row)?,
+        replay_seq: row.try_get("replay_seq")?,
     })
 }
 

@@ -102,7 +102,11 @@ impl AppState {
     ) -> Result<Executed, AppError> {
         let done = self.store().execute(session, actor, cmd).await?;
         if !done.events.is_empty() {
-            self.hub().changed(session);
+            match actor {
+                // The room waits for what the facilitator does.
+                Actor::User(_) => self.hub().changed_now(session),
+                _ => self.hub().changed(session),
+            }
         }
         Ok(done)
     }

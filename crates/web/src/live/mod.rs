@@ -63,6 +63,8 @@ type Slot = watch::Sender<Option<Arc<Frame>>>;
 #[derive(Debug)]
 struct Channels {
     dirty: Notify,
+    /// A facilitator acted: render without waiting out the throttle.
+    urgent: Notify,
     slots: HashMap<Audience, Slot>,
 }
 
@@ -76,6 +78,7 @@ impl Channels {
         }
         Channels {
             dirty: Notify::new(),
+            urgent: Notify::new(),
             slots,
         }
     }
@@ -141,6 +144,20 @@ impl Hub {
             .lock()
             .unwrap_or_else(|e| e.into_inner());
         if let Some(ch) = map.get(&session) {
+            ch.dirty.notify_one();
+        }
+    }
+
+    /// Something changed that people wait for (the facilitator opened,
+    /// closed or moved on): render it without waiting out the throttle.
+    pub fn changed_now(&self, session: SessionId) {
+        let map = self
+            .inner
+            .sessions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(ch) = map.get(&session) {
+            ch.urgent.notify_one();
             ch.dirty.notify_one();
         }
     }
@@ -234,7 +251,12 @@ async fn render_loop(hub: Arc<HubInner>, session: SessionId, ch: Arc<Channels>) 
                 ch.dirty.notify_one();
             }
         }
-        tokio::time::sleep(MIN_INTERVAL).await;
+        // The throttle: bursts of answers are shown together. A facilitator's
+        // action cuts it short.
+        tokio::select! {
+            _ = tokio::time::sleep(MIN_INTERVAL) => {},
+            _ = ch.urgent.notified() => {},
+        }
         loop {
             tokio::select! {
                 _ = ch.dirty.notified() => break,
