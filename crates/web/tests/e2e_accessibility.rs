@@ -166,7 +166,7 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
         }
         app.control(&bearer, &s, "show_results", Some(&ids[i]))
             .await;
-        wait_js(&screen, &format!("document.querySelector('.respondents') && document.querySelector('.respondents').textContent.includes('3')"), "results").await;
+        wait_js(&screen, "document.querySelector('.respondents') && document.querySelector('.respondents').textContent.includes('3')", "results").await;
         found.extend(violations(&screen, &axe, &format!("screen results {i}")).await);
         shot(&screen, &format!("screen-results-{i}")).await;
     }
