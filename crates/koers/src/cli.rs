@@ -5,10 +5,10 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-/// Koers: live sessions, participation and the prevention inventory for
-/// youth policy, made together by a municipality and its chain partners.
+/// Koers: a municipality and its chain partners make youth policy together.
+/// Live sessions with phones, table tablets and a projector screen.
 #[derive(Debug, Parser)]
-#[command(name = "koers", version, about, long_about = None)]
+#[command(name = "koers", version)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
