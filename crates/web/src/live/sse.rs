@@ -20,6 +20,18 @@ pub fn last_seen(headers: &HeaderMap, after: Option<i64>) -> Option<i64> {
         .or(after)
 }
 
+/// Subscribes to a session's frames for `audience` and streams them,
+/// resuming after the frame the client last saw.
+pub fn serve(
+    hub: &super::Hub,
+    session: koers_core::ids::SessionId,
+    audience: super::Audience,
+    headers: &HeaderMap,
+    after: Option<i64>,
+) -> Response {
+    stream(hub.subscribe(session, audience), last_seen(headers, after))
+}
+
 /// Streams frames from `rx`, starting with the current one unless the client
 /// saw it already.
 pub fn stream(rx: watch::Receiver<Option<Arc<Frame>>>, last_seen: Option<i64>) -> Response {

@@ -299,10 +299,13 @@ async fn live(
 ) -> Result<Response, AppError> {
     let (s, device) = session_and_device(&state, &headers, &code).await?;
     device.ok_or(AppError::Unauthorized)?;
-    let rx = state
-        .hub()
-        .subscribe(s.id, Audience::Participant(page.pref.for_session(s.lang)));
-    Ok(sse::stream(rx, sse::last_seen(&headers, q.after)))
+    Ok(sse::serve(
+        state.hub(),
+        s.id,
+        Audience::Participant(page.pref.for_session(s.lang)),
+        &headers,
+        q.after,
+    ))
 }
 
 /// Routes of the participant pages.

@@ -71,8 +71,13 @@ async fn live(
     Query(q): Query<LiveQuery>,
 ) -> Result<Response, AppError> {
     let s = session_for(&state, &token).await?;
-    let rx = state.hub().subscribe(s.id, Audience::Screen);
-    Ok(sse::stream(rx, sse::last_seen(&headers, q.after)))
+    Ok(sse::serve(
+        state.hub(),
+        s.id,
+        Audience::Screen,
+        &headers,
+        q.after,
+    ))
 }
 
 /// Routes of the screen.

@@ -256,10 +256,13 @@ async fn live(
     Query(q): Query<LiveQuery>,
 ) -> Result<Response, AppError> {
     let (s, _) = session_device(&state, &headers, &id).await?;
-    let rx = state
-        .hub()
-        .subscribe(s.id, Audience::Participant(page.pref.for_session(s.lang)));
-    Ok(sse::stream(rx, sse::last_seen(&headers, q.after)))
+    Ok(sse::serve(
+        state.hub(),
+        s.id,
+        Audience::Participant(page.pref.for_session(s.lang)),
+        &headers,
+        q.after,
+    ))
 }
 
 /// The participant API.

@@ -393,10 +393,13 @@ async fn live(
     Query(q): Query<LiveQuery>,
 ) -> Result<Response, AppError> {
     let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
-    let rx = state
-        .hub()
-        .subscribe(s.id, Audience::Console(page.tr().lang));
-    Ok(sse::stream(rx, sse::last_seen(&headers, q.after)))
+    Ok(sse::serve(
+        state.hub(),
+        s.id,
+        Audience::Console(page.tr().lang),
+        &headers,
+        q.after,
+    ))
 }
 
 /// The projector screen's live channel, for a session of your workspace.
@@ -412,8 +415,13 @@ async fn screen_live(
     Query(q): Query<LiveQuery>,
 ) -> Result<Response, AppError> {
     let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
-    let rx = state.hub().subscribe(s.id, Audience::Screen);
-    Ok(sse::stream(rx, sse::last_seen(&headers, q.after)))
+    Ok(sse::serve(
+        state.hub(),
+        s.id,
+        Audience::Screen,
+        &headers,
+        q.after,
+    ))
 }
 
 fn proc_status_kb(field: &str) -> Option<u64> {

@@ -199,10 +199,13 @@ async fn live(
     Query(q): Query<LiveQuery>,
 ) -> Result<Response, AppError> {
     let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
-    let rx = state
-        .hub()
-        .subscribe(s.id, Audience::Console(page.tr().lang));
-    Ok(sse::stream(rx, sse::last_seen(&headers, q.after)))
+    Ok(sse::serve(
+        state.hub(),
+        s.id,
+        Audience::Console(page.tr().lang),
+        &headers,
+        q.after,
+    ))
 }
 
 pub(super) fn router() -> Router<AppState> {
