@@ -68,6 +68,36 @@ pub enum DomainError {
     /// The organisation type is not on this session's list.
     #[error("unknown organisation type")]
     UnknownOrgType,
+    /// A dot-voting ballot uses more dots than the voter has.
+    #[error("too many dots (max {max})")]
+    TooManyDots {
+        /// Dots per voter.
+        max: u32,
+    },
+    /// A ballot gives one item more than allowed.
+    #[error("too many for one item (max {max})")]
+    TooManyPerItem {
+        /// The maximum per item.
+        max: u32,
+    },
+    /// A points allocation does not add up to the total.
+    #[error("points must add up to {total}")]
+    PointsMustTotal {
+        /// The total to allocate.
+        total: u32,
+    },
+    /// A ranking names an item twice or more items than allowed.
+    #[error("invalid ranking")]
+    InvalidRanking,
+    /// Only the author (or the facilitator) may change this item.
+    #[error("not your item")]
+    NotYours,
+    /// The activity is finalised; its list no longer changes.
+    #[error("activity is finalised")]
+    Finalised,
+    /// There is no categorising step left to undo.
+    #[error("nothing to undo")]
+    NothingToUndo,
 }
 
 impl DomainError {
@@ -90,6 +120,13 @@ impl DomainError {
             DomainError::HasAnswers => "has-answers",
             DomainError::NothingToWithdraw => "nothing-to-withdraw",
             DomainError::UnknownOrgType => "unknown-org-type",
+            DomainError::TooManyDots { .. } => "too-many-dots",
+            DomainError::TooManyPerItem { .. } => "too-many-per-item",
+            DomainError::PointsMustTotal { .. } => "points-must-total",
+            DomainError::InvalidRanking => "invalid-ranking",
+            DomainError::NotYours => "not-yours",
+            DomainError::Finalised => "finalised",
+            DomainError::NothingToUndo => "nothing-to-undo",
         }
     }
 
@@ -102,6 +139,9 @@ impl DomainError {
                 | DomainError::SessionLocked
                 | DomainError::HasAnswers
                 | DomainError::NothingToWithdraw
+                | DomainError::NotYours
+                | DomainError::Finalised
+                | DomainError::NothingToUndo
         )
     }
 }

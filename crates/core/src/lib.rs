@@ -9,6 +9,7 @@
 pub mod activity;
 pub mod answer;
 pub mod auth;
+pub mod cluster;
 pub mod code;
 pub mod error;
 pub mod event;
@@ -18,6 +19,7 @@ pub mod org;
 pub mod session;
 pub mod tally;
 pub mod text;
+pub mod vote;
 pub mod words;
 
 pub use error::DomainError;

@@ -90,6 +90,9 @@ impl AppError {
                     DomainError::TooLong { max }
                     | DomainError::TooManyChoices { max }
                     | DomainError::TooManyWords { max } => (Some(*max as i64), None),
+                    DomainError::TooManyDots { max }
+                    | DomainError::TooManyPerItem { max }
+                    | DomainError::PointsMustTotal { total: max } => (Some(i64::from(*max)), None),
                     DomainError::OutOfRange { min, max } => (Some(*max), Some(*min)),
                     _ => (None, None),
                 };
@@ -133,6 +136,13 @@ fn domain_key(e: &DomainError) -> &'static str {
         DomainError::HasAnswers => "error-has-answers",
         DomainError::NothingToWithdraw => "error-nothing-to-withdraw",
         DomainError::UnknownOrgType => "error-unknown-org-type",
+        DomainError::TooManyDots { .. } => "error-too-many-dots",
+        DomainError::TooManyPerItem { .. } => "error-too-many-per-item",
+        DomainError::PointsMustTotal { .. } => "error-points-must-total",
+        DomainError::InvalidRanking => "error-invalid-ranking",
+        DomainError::NotYours => "error-not-yours",
+        DomainError::Finalised => "error-finalised",
+        DomainError::NothingToUndo => "error-nothing-to-undo",
     }
 }
 

@@ -166,6 +166,12 @@ pub fn error_text(t: &Tr, code: &str, max: Option<i64>) -> String {
         "has-answers" => "error-has-answers",
         "nothing-to-withdraw" => "error-nothing-to-withdraw",
         "unknown-org-type" => "error-unknown-org-type",
+        "too-many-dots" => "error-too-many-dots",
+        "too-many-per-item" => "error-too-many-per-item",
+        "points-must-total" => "error-points-must-total",
+        "invalid-ranking" => "error-invalid-ranking",
+        "not-yours" => "error-not-yours",
+        "finalised" => "error-finalised",
         "confirm-delete" => "error-confirm-delete",
         _ => "error-bad-request",
     };
