@@ -5,7 +5,8 @@
 
 use crate::error::DomainError;
 use crate::ids::{ActivityId, StepId};
-use crate::text::clean_line;
+use crate::text::{clean_line, clean_multiline};
+use crate::vote::VoteMethod;
 use serde::{Deserialize, Serialize};
 
 /// Maximum length of an activity's question.
@@ -20,6 +21,14 @@ pub const MAX_WORD: usize = 40;
 pub const MAX_WORDS: u8 = 5;
 /// Upper limit for an open question's answer length.
 pub const MAX_OPEN_TEXT: u16 = 500;
+/// Maximum length of a quiz explanation or a goal wording.
+pub const MAX_EXPLANATION: usize = 600;
+/// Maximum length of a source ("CBS Jeugdmonitor 2024") or a unit.
+pub const MAX_SOURCE: usize = 160;
+/// Most wordings of a goal put to the hall at once.
+pub const MAX_WORDINGS: usize = 4;
+/// Most speakers in a pitch round.
+pub const MAX_SPEAKERS: usize = 20;
 
 /// What an activity asks, and therefore what its answers look like.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +68,77 @@ pub enum ActivityKind {
         /// Maximum length in characters.
         max_chars: u16,
     },
+    /// A quiz question on a key figure, with the right answer(s) revealed
+    /// after closing.
+    Quiz {
+        /// The options (2 to 6).
+        options: Vec<String>,
+        /// Indices of the correct options (one or more).
+        correct: Vec<u32>,
+        /// Shown with the answer.
+        explanation: String,
+        /// Where the figure comes from.
+        source: String,
+        /// Whether answers earn points for the leaderboard.
+        #[serde(default)]
+        scored: bool,
+    },
+    /// Estimate a number; scored by closeness.
+    Estimate {
+        /// The true value.
+        value: f64,
+        /// Its unit ("%", "jongeren").
+        unit: String,
+        /// Shown with the answer.
+        explanation: String,
+        /// Where the figure comes from.
+        source: String,
+        /// Whether answers earn points for the leaderboard.
+        #[serde(default)]
+        scored: bool,
+    },
+    /// Agreement with one or more wordings of the shared goal.
+    Goal {
+        /// The wordings put to the hall.
+        wordings: Vec<String>,
+    },
+    /// An idea wall: short suggestions, several per respondent.
+    IdeaWall {
+        /// Maximum length of one idea.
+        max_chars: u16,
+    },
+    /// The facilitator forms categories from an idea wall's ideas.
+    Categorise {
+        /// The idea wall.
+        source: ActivityId,
+    },
+    /// A vote over the categories of a categorising activity (or over the
+    /// ideas of an idea wall).
+    Prioritise {
+        /// The categorising activity or idea wall.
+        source: ActivityId,
+        /// How participants vote.
+        method: VoteMethod,
+    },
+    /// Concrete actions for the top priorities of a vote.
+    Actions {
+        /// The prioritisation vote.
+        source: ActivityId,
+        /// How many of its top items get actions.
+        top_k: u8,
+    },
+    /// Audience questions with up-votes.
+    Questions {
+        /// New questions wait for the facilitator's approval.
+        moderated: bool,
+    },
+    /// A round of pitches with a countdown, collecting feedback per pitch.
+    Pitches {
+        /// The speakers (or pitch titles) in order.
+        speakers: Vec<String>,
+        /// Speaking time per pitch in seconds.
+        seconds: u32,
+    },
 }
 
 impl ActivityKind {
@@ -70,6 +150,52 @@ impl ActivityKind {
             ActivityKind::Scale { .. } => "scale",
             ActivityKind::WordCloud { .. } => "word_cloud",
             ActivityKind::OpenText { .. } => "open_text",
+            ActivityKind::Quiz { .. } => "quiz",
+            ActivityKind::Estimate { .. } => "estimate",
+            ActivityKind::Goal { .. } => "goal",
+            ActivityKind::IdeaWall { .. } => "idea_wall",
+            ActivityKind::Categorise { .. } => "categorise",
+            ActivityKind::Prioritise { .. } => "prioritise",
+            ActivityKind::Actions { .. } => "actions",
+            ActivityKind::Questions { .. } => "questions",
+            ActivityKind::Pitches { .. } => "pitches",
+        }
+    }
+
+    /// Whether respondents add items (several each) rather than one answer.
+    pub fn takes_items(&self) -> bool {
+        matches!(
+            self,
+            ActivityKind::IdeaWall { .. }
+                | ActivityKind::Actions { .. }
+                | ActivityKind::Questions { .. }
+                | ActivityKind::Pitches { .. }
+        )
+    }
+
+    /// Whether the answer is revealed after closing (quiz questions).
+    pub fn has_reveal(&self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Quiz { .. } | ActivityKind::Estimate { .. }
+        )
+    }
+
+    /// Whether answers earn leaderboard points.
+    pub fn scored(&self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Quiz { scored: true, .. } | ActivityKind::Estimate { scored: true, .. }
+        )
+    }
+
+    /// The activity this one builds on (categorise, prioritise, actions).
+    pub fn source(&self) -> Option<ActivityId> {
+        match self {
+            ActivityKind::Categorise { source }
+            | ActivityKind::Prioritise { source, .. }
+            | ActivityKind::Actions { source, .. } => Some(*source),
+            _ => None,
         }
     }
 
@@ -77,7 +203,9 @@ impl ActivityKind {
     pub fn options(&self) -> &[String] {
         match self {
             ActivityKind::SingleChoice { options }
-            | ActivityKind::MultipleChoice { options, .. } => options,
+            | ActivityKind::MultipleChoice { options, .. }
+            | ActivityKind::Quiz { options, .. } => options,
+            ActivityKind::Goal { wordings } => wordings,
             _ => &[],
         }
     }
@@ -131,6 +259,91 @@ impl ActivityKind {
                 }
                 ActivityKind::OpenText { max_chars }
             }
+            ActivityKind::Quiz {
+                options,
+                mut correct,
+                explanation,
+                source,
+                scored,
+            } => {
+                let options = clean_options(options)?;
+                if options.len() > 6 {
+                    return Err(Invalid("too-many-options"));
+                }
+                correct.sort_unstable();
+                correct.dedup();
+                if correct.is_empty() || correct.iter().any(|&c| c as usize >= options.len()) {
+                    return Err(Invalid("correct-answer"));
+                }
+                ActivityKind::Quiz {
+                    options,
+                    correct,
+                    explanation: clean_text(&explanation, MAX_EXPLANATION)?,
+                    source: clean_text(&source, MAX_SOURCE)?,
+                    scored,
+                }
+            }
+            ActivityKind::Estimate {
+                value,
+                unit,
+                explanation,
+                source,
+                scored,
+            } => {
+                if !value.is_finite() {
+                    return Err(Invalid("estimate-value"));
+                }
+                ActivityKind::Estimate {
+                    value,
+                    unit: clean_text(&unit, MAX_SOURCE)?,
+                    explanation: clean_text(&explanation, MAX_EXPLANATION)?,
+                    source: clean_text(&source, MAX_SOURCE)?,
+                    scored,
+                }
+            }
+            ActivityKind::Goal { wordings } => {
+                let wordings: Vec<String> = wordings
+                    .iter()
+                    .filter(|w| !w.trim().is_empty())
+                    .map(|w| clean_multiline(w, MAX_EXPLANATION))
+                    .collect::<Result<_, _>>()?;
+                if wordings.is_empty() || wordings.len() > MAX_WORDINGS {
+                    return Err(Invalid("wordings"));
+                }
+                ActivityKind::Goal { wordings }
+            }
+            ActivityKind::IdeaWall { max_chars } => {
+                if !(10..=MAX_OPEN_TEXT).contains(&max_chars) {
+                    return Err(Invalid("max-chars"));
+                }
+                ActivityKind::IdeaWall { max_chars }
+            }
+            ActivityKind::Categorise { source } => ActivityKind::Categorise { source },
+            ActivityKind::Prioritise { source, method } => ActivityKind::Prioritise {
+                source,
+                method: method.validated()?,
+            },
+            ActivityKind::Actions { source, top_k } => {
+                if !(1..=10).contains(&top_k) {
+                    return Err(Invalid("top-k"));
+                }
+                ActivityKind::Actions { source, top_k }
+            }
+            ActivityKind::Questions { moderated } => ActivityKind::Questions { moderated },
+            ActivityKind::Pitches { speakers, seconds } => {
+                let speakers: Vec<String> = speakers
+                    .iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| clean_line(s, MAX_OPTION))
+                    .collect::<Result<_, _>>()?;
+                if speakers.is_empty() || speakers.len() > MAX_SPEAKERS {
+                    return Err(Invalid("speakers"));
+                }
+                if !(15..=1800).contains(&seconds) {
+                    return Err(Invalid("seconds"));
+                }
+                ActivityKind::Pitches { speakers, seconds }
+            }
         })
     }
 
@@ -154,6 +367,24 @@ impl ActivityKind {
             (Scale { min: a, max: b, .. }, Scale { min: c, max: d, .. }) => a == c && b == d,
             (WordCloud { max_words: a }, WordCloud { max_words: b }) => b >= a,
             (OpenText { max_chars: a }, OpenText { max_chars: b }) => b >= a,
+            (Quiz { options: a, .. }, Quiz { options: b, .. }) => a.len() == b.len(),
+            (Estimate { .. }, Estimate { .. }) => true,
+            (Goal { wordings: a }, Goal { wordings: b }) => a.len() == b.len(),
+            (IdeaWall { max_chars: a }, IdeaWall { max_chars: b }) => b >= a,
+            (Categorise { source: a }, Categorise { source: b }) => a == b,
+            (
+                Prioritise {
+                    source: a,
+                    method: m,
+                },
+                Prioritise {
+                    source: b,
+                    method: n,
+                },
+            ) => a == b && m == n,
+            (Actions { source: a, .. }, Actions { source: b, .. }) => a == b,
+            (Questions { .. }, Questions { .. }) => true,
+            (Pitches { speakers: a, .. }, Pitches { speakers: b, .. }) => a.len() == b.len(),
             _ => false,
         }
     }
@@ -161,6 +392,15 @@ impl ActivityKind {
 
 fn clean_optional(s: &str) -> Result<String, DomainError> {
     match clean_line(s, MAX_OPTION) {
+        Ok(s) => Ok(s),
+        Err(DomainError::Empty) => Ok(String::new()),
+        Err(e) => Err(e),
+    }
+}
+
+/// An optional longer text: empty stays empty.
+fn clean_text(s: &str, max: usize) -> Result<String, DomainError> {
+    match clean_multiline(s, max) {
         Ok(s) => Ok(s),
         Err(DomainError::Empty) => Ok(String::new()),
         Err(e) => Err(e),
@@ -304,6 +544,9 @@ pub struct Activity {
     pub state: ActivityState,
     /// Whether results are shown on the screen (and phones).
     pub results_visible: bool,
+    /// A quiz question's right answer is shown.
+    #[serde(default)]
+    pub revealed: bool,
 }
 
 #[cfg(test)]

@@ -5,11 +5,53 @@
 use crate::activity::{ActivityKind, MAX_WORD};
 use crate::error::DomainError;
 use crate::text::{clean_line, clean_multiline};
+use crate::vote::{Ballot, check_ballot};
 use crate::words::normalize_word;
 use serde::{Deserialize, Serialize};
 
-/// An answer as a client sends it.
+/// How far a respondent agrees with a wording of the goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    /// Agrees.
+    Agree,
+    /// Can live with it.
+    LiveWith,
+    /// Objects.
+    Object,
+}
+
+impl Agreement {
+    /// All levels, from agreement to objection.
+    pub const ALL: [Agreement; 3] = [Agreement::Agree, Agreement::LiveWith, Agreement::Object];
+
+    /// Stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Agreement::Agree => "agree",
+            Agreement::LiveWith => "live_with",
+            Agreement::Object => "object",
+        }
+    }
+}
+
+/// A respondent's verdict on one wording of the goal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Verdict {
+    /// Agreement.
+    pub level: Agreement,
+    /// An optional reason.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Longest reason given with a verdict.
+pub const MAX_REASON: usize = 300;
+
+/// An answer as a client sends it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Answer {
@@ -38,10 +80,30 @@ pub enum Answer {
         /// The text.
         text: String,
     },
+    /// An estimate.
+    Number {
+        /// The estimated value.
+        value: f64,
+    },
+    /// Verdicts on the goal's wordings, one per wording in order.
+    Consent {
+        /// One verdict per wording.
+        verdicts: Vec<Verdict>,
+    },
+    /// Dots or points per candidate of a vote.
+    Allocation {
+        /// Per candidate, in ballot order.
+        points: Vec<u32>,
+    },
+    /// A ranking of a vote's candidates, best first.
+    Ranking {
+        /// Candidate indices.
+        order: Vec<u32>,
+    },
 }
 
 /// An answer that fits its activity: cleaned, deduplicated, within limits.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct ValidAnswer(Answer);
 
@@ -63,9 +125,83 @@ impl ValidAnswer {
     }
 }
 
-/// Checks `answer` against the activity's definition and cleans it.
-pub fn validate(kind: &ActivityKind, answer: Answer) -> Result<ValidAnswer, DomainError> {
+/// Checks `answer` against the activity's definition and cleans it. A vote
+/// has `candidates` candidates on its ballot (ignored for other kinds).
+pub fn validate(
+    kind: &ActivityKind,
+    candidates: usize,
+    answer: Answer,
+) -> Result<ValidAnswer, DomainError> {
     let valid = match (kind, answer) {
+        (
+            ActivityKind::Quiz {
+                options, correct, ..
+            },
+            Answer::Choice { option },
+        ) if correct.len() == 1 => {
+            if option as usize >= options.len() {
+                return Err(DomainError::NoSuchOption);
+            }
+            Answer::Choice { option }
+        }
+        (
+            ActivityKind::Quiz {
+                options, correct, ..
+            },
+            Answer::Choices {
+                options: mut chosen,
+            },
+        ) if correct.len() > 1 => {
+            chosen.sort_unstable();
+            chosen.dedup();
+            if chosen.is_empty() {
+                return Err(DomainError::Empty);
+            }
+            if chosen.iter().any(|&i| i as usize >= options.len()) {
+                return Err(DomainError::NoSuchOption);
+            }
+            Answer::Choices { options: chosen }
+        }
+        (ActivityKind::Estimate { .. }, Answer::Number { value }) => {
+            if !value.is_finite() || value.abs() > 1e12 {
+                return Err(DomainError::OutOfRange {
+                    min: -1_000_000_000_000,
+                    max: 1_000_000_000_000,
+                });
+            }
+            Answer::Number { value }
+        }
+        (ActivityKind::Goal { wordings }, Answer::Consent { verdicts }) => {
+            if verdicts.len() != wordings.len() {
+                return Err(DomainError::WrongAnswerType);
+            }
+            let verdicts = verdicts
+                .into_iter()
+                .map(|v| {
+                    Ok(Verdict {
+                        level: v.level,
+                        reason: match clean_multiline(&v.reason, MAX_REASON) {
+                            Ok(r) => r,
+                            Err(DomainError::Empty) => String::new(),
+                            Err(e) => return Err(e),
+                        },
+                    })
+                })
+                .collect::<Result<_, DomainError>>()?;
+            Answer::Consent { verdicts }
+        }
+        (ActivityKind::Prioritise { method, .. }, Answer::Allocation { points }) => {
+            match check_ballot(method, candidates, Ballot::Allocation { points })? {
+                Ballot::Allocation { points } => Answer::Allocation { points },
+                Ballot::Ranking { order } => Answer::Ranking { order },
+            }
+        }
+        (ActivityKind::Prioritise { method, .. }, Answer::Ranking { order }) => {
+            match check_ballot(method, candidates, Ballot::Ranking { order })? {
+                Ballot::Allocation { points } => Answer::Allocation { points },
+                Ballot::Ranking { order } => Answer::Ranking { order },
+            }
+        }
         (ActivityKind::SingleChoice { options }, Answer::Choice { option }) => {
             if option as usize >= options.len() {
                 return Err(DomainError::NoSuchOption);
@@ -155,13 +291,13 @@ mod tests {
         let k = ActivityKind::SingleChoice {
             options: vec!["a".into(), "b".into()],
         };
-        assert!(validate(&k, Answer::Choice { option: 1 }).is_ok());
+        assert!(validate(&k, 0, Answer::Choice { option: 1 }).is_ok());
         assert_eq!(
-            validate(&k, Answer::Choice { option: 2 }),
+            validate(&k, 0, Answer::Choice { option: 2 }),
             Err(DomainError::NoSuchOption)
         );
         assert_eq!(
-            validate(&k, Answer::Scale { value: 1 }),
+            validate(&k, 0, Answer::Scale { value: 1 }),
             Err(DomainError::WrongAnswerType)
         );
     }
@@ -171,6 +307,7 @@ mod tests {
         let k = multi(5, 2);
         let v = validate(
             &k,
+            0,
             Answer::Choices {
                 options: vec![3, 1, 3],
             },
@@ -185,6 +322,7 @@ mod tests {
         assert_eq!(
             validate(
                 &k,
+                0,
                 Answer::Choices {
                     options: vec![0, 1, 2]
                 }
@@ -192,7 +330,7 @@ mod tests {
             Err(DomainError::TooManyChoices { max: 2 })
         );
         assert_eq!(
-            validate(&k, Answer::Choices { options: vec![] }),
+            validate(&k, 0, Answer::Choices { options: vec![] }),
             Err(DomainError::Empty)
         );
     }
@@ -202,6 +340,7 @@ mod tests {
         let k = ActivityKind::WordCloud { max_words: 3 };
         let v = validate(
             &k,
+            0,
             Answer::Words {
                 words: vec!["Café".into(), "cafe".into(), "  ".into(), "Sport".into()],
             },
@@ -221,6 +360,7 @@ mod tests {
         assert!(
             validate(
                 &k,
+                0,
                 Answer::Text {
                     text: "kort".into()
                 }
@@ -230,6 +370,7 @@ mod tests {
         assert_eq!(
             validate(
                 &k,
+                0,
                 Answer::Text {
                     text: "veel te lang antwoord".into()
                 }
@@ -239,6 +380,7 @@ mod tests {
         assert_eq!(
             validate(
                 &k,
+                0,
                 Answer::Text {
                     text: " \n ".into()
                 }

@@ -4,7 +4,9 @@
 
 use crate::activity::{ActivityDef, Audience};
 use crate::answer::Answer;
-use crate::ids::{ActivityId, ParticipantId, StepId, TableId, UserId};
+use crate::board::BoardOp;
+use crate::ids::{ActivityId, ItemId, ParticipantId, StepId, TableId, UserId};
+use crate::items::{ItemDraft, ItemStatus, MarkKind};
 use serde::{Deserialize, Serialize};
 
 /// Who answered: a participant for themselves, or a table as a group.
@@ -207,6 +209,98 @@ pub enum SessionEvent {
         /// Who withdrew.
         respondent: Respondent,
     },
+    /// A quiz question's right answer is shown.
+    AnswerRevealed {
+        /// The activity.
+        activity_id: ActivityId,
+    },
+    /// The session's shared goal is agreed on.
+    GoalAgreed {
+        /// The goal activity.
+        activity_id: ActivityId,
+        /// The agreed wording.
+        text: String,
+    },
+    /// An item was added to a list (idea, action, question, feedback).
+    ItemAdded {
+        /// The item.
+        item_id: ItemId,
+        /// The activity.
+        activity_id: ActivityId,
+        /// Its author (`None`: the facilitator).
+        author: Option<Respondent>,
+        /// Text and details.
+        draft: ItemDraft,
+    },
+    /// An item's text or details changed (by its author or the facilitator).
+    ItemRevised {
+        /// The item.
+        item_id: ItemId,
+        /// The new text and details.
+        draft: ItemDraft,
+    },
+    /// An item's status changed: withdrawn, hidden, shown, approved, answered.
+    ItemStatusChanged {
+        /// The item.
+        item_id: ItemId,
+        /// Its new status.
+        status: ItemStatus,
+    },
+    /// One item was merged into another.
+    ItemsMerged {
+        /// The item that is merged away (it stays in the data).
+        from: ItemId,
+        /// The item that remains.
+        into: ItemId,
+    },
+    /// A participant set or removed an up-vote or commitment.
+    ItemMarked {
+        /// The item.
+        item_id: ItemId,
+        /// The participant.
+        participant_id: ParticipantId,
+        /// Up-vote or "ik doe mee".
+        kind: MarkKind,
+        /// Set (true) or removed.
+        on: bool,
+    },
+    /// A categorising step.
+    BoardChanged {
+        /// The categorising activity.
+        activity_id: ActivityId,
+        /// The step.
+        op: BoardOp,
+    },
+    /// The last categorising step was undone.
+    BoardUndone {
+        /// The categorising activity.
+        activity_id: ActivityId,
+    },
+    /// The candidates of a vote or the priorities of an action list were fixed.
+    ListFrozen {
+        /// The activity.
+        activity_id: ActivityId,
+        /// The labels, in ballot order.
+        labels: Vec<String>,
+    },
+    /// An action list was finalised (or opened again for changes).
+    ListFinalised {
+        /// The activity.
+        activity_id: ActivityId,
+        /// Finalised or not.
+        finalised: bool,
+    },
+    /// The pitch timer changed.
+    PitchTimer {
+        /// The pitch round.
+        activity_id: ActivityId,
+        /// The speaker on stage.
+        speaker: Option<u32>,
+        /// When the time runs out (ms since the epoch), while running.
+        ends_at_ms: Option<i64>,
+        /// Time left when paused, in ms.
+        remaining_ms: Option<i64>,
+    },
 }
 
 impl SessionEvent {
@@ -234,6 +328,18 @@ impl SessionEvent {
             SessionEvent::SessionUnlocked => "session_unlocked",
             SessionEvent::AnswerSubmitted { .. } => "answer_submitted",
             SessionEvent::AnswerWithdrawn { .. } => "answer_withdrawn",
+            SessionEvent::AnswerRevealed { .. } => "answer_revealed",
+            SessionEvent::GoalAgreed { .. } => "goal_agreed",
+            SessionEvent::ItemAdded { .. } => "item_added",
+            SessionEvent::ItemRevised { .. } => "item_revised",
+            SessionEvent::ItemStatusChanged { .. } => "item_status_changed",
+            SessionEvent::ItemsMerged { .. } => "items_merged",
+            SessionEvent::ItemMarked { .. } => "item_marked",
+            SessionEvent::BoardChanged { .. } => "board_changed",
+            SessionEvent::BoardUndone { .. } => "board_undone",
+            SessionEvent::ListFrozen { .. } => "list_frozen",
+            SessionEvent::ListFinalised { .. } => "list_finalised",
+            SessionEvent::PitchTimer { .. } => "pitch_timer",
         }
     }
 }

@@ -74,3 +74,11 @@ id_type!(
     /// The id a client generates for one submission, so a retry is applied once.
     ClientId
 );
+id_type!(
+    /// A contribution on a shared list: an idea, an action, a question, pitch feedback.
+    ItemId
+);
+id_type!(
+    /// A category formed while categorising ideas.
+    CategoryId
+);

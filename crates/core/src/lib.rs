@@ -9,13 +9,17 @@
 pub mod activity;
 pub mod answer;
 pub mod auth;
+pub mod board;
 pub mod cluster;
 pub mod code;
+pub mod doc;
 pub mod error;
 pub mod event;
 pub mod ids;
+pub mod items;
 pub mod lang;
 pub mod org;
+pub mod quiz;
 pub mod session;
 pub mod tally;
 pub mod text;

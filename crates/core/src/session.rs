@@ -29,6 +29,8 @@ pub struct ActivityStatus {
     pub results_visible: bool,
     /// Who answers it.
     pub audience: Audience,
+    /// A quiz question's answer is revealed.
+    pub revealed: bool,
 }
 
 /// A facilitator's steering command.
@@ -46,6 +48,8 @@ pub enum Control {
     ShowResults(ActivityId),
     /// Hide the results.
     HideResults(ActivityId),
+    /// Reveal a quiz question's answer (closing it first, showing results).
+    Reveal(ActivityId),
     /// Lock the session: close what is open, refuse joins and answers.
     Lock,
     /// Accept joins again (activities stay closed until opened).
@@ -107,6 +111,18 @@ pub fn decide_control(
                 events.push(SessionEvent::ResultsHidden { activity_id: id });
             }
         }
+        Control::Reveal(id) => {
+            let a = find(id)?;
+            if a.state == ActivityState::Open {
+                events.push(SessionEvent::ActivityClosed { activity_id: id });
+            }
+            if !a.results_visible {
+                events.push(SessionEvent::ResultsShown { activity_id: id });
+            }
+            if !a.revealed {
+                events.push(SessionEvent::AnswerRevealed { activity_id: id });
+            }
+        }
         Control::Lock => {
             if !flags.locked {
                 events.extend(
@@ -149,6 +165,7 @@ pub fn evolve(flags: &mut SessionFlags, activities: &mut [ActivityStatus], event
         SessionEvent::ResultsHidden { activity_id } => {
             set(activity_id, &|a| a.results_visible = false)
         }
+        SessionEvent::AnswerRevealed { activity_id } => set(activity_id, &|a| a.revealed = true),
         SessionEvent::SessionLocked => flags.locked = true,
         SessionEvent::SessionUnlocked => flags.locked = false,
         _ => {}

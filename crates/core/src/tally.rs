@@ -2,7 +2,8 @@
 //! (never counted up in memory and written back).
 
 use crate::activity::ActivityKind;
-use crate::answer::Answer;
+use crate::answer::{Agreement, Answer};
+use crate::vote::{Ballot, VoteResult};
 use crate::words::normalize_word;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -56,6 +57,33 @@ pub enum Tally {
         /// Number of respondents.
         respondents: u64,
     },
+    /// Estimates of a number.
+    Estimates {
+        /// Number of respondents.
+        respondents: u64,
+        /// Median estimate.
+        median: Option<f64>,
+        /// Lowest estimate.
+        low: Option<f64>,
+        /// Highest estimate.
+        high: Option<f64>,
+        /// Respondents within 10% of the true value.
+        close: u64,
+    },
+    /// Agreement with the goal's wordings.
+    Consent {
+        /// Per wording: respondents who agree, can live with it, object.
+        counts: Vec<[u64; 3]>,
+        /// Per wording: the reasons given, with their level, newest first.
+        reasons: Vec<Vec<(Agreement, String)>>,
+        /// Number of respondents.
+        respondents: u64,
+    },
+    /// A prioritisation vote.
+    Vote(VoteResult),
+    /// Lists (idea wall, actions, questions, pitches, categorising): the
+    /// items themselves are the results.
+    Items,
 }
 
 impl Tally {
@@ -65,17 +93,27 @@ impl Tally {
             Tally::Choice { respondents, .. }
             | Tally::Scale { respondents, .. }
             | Tally::Words { respondents, .. }
-            | Tally::Texts { respondents, .. } => *respondents,
+            | Tally::Texts { respondents, .. }
+            | Tally::Estimates { respondents, .. }
+            | Tally::Consent { respondents, .. } => *respondents,
+            Tally::Vote(v) => v.voters,
+            Tally::Items => 0,
         }
     }
 }
 
 /// Computes the tally of `answers` (one per respondent, oldest first) for an
-/// activity of `kind`. Answers that do not fit the kind are ignored, so a
-/// tally never fails.
-pub fn tally<'a>(kind: &ActivityKind, answers: impl IntoIterator<Item = &'a Answer>) -> Tally {
+/// activity of `kind`; a vote has `candidates` candidates. Answers that do not
+/// fit the kind are ignored, so a tally never fails.
+pub fn tally<'a>(
+    kind: &ActivityKind,
+    candidates: usize,
+    answers: impl IntoIterator<Item = &'a Answer>,
+) -> Tally {
     match kind {
-        ActivityKind::SingleChoice { options } | ActivityKind::MultipleChoice { options, .. } => {
+        ActivityKind::SingleChoice { options }
+        | ActivityKind::MultipleChoice { options, .. }
+        | ActivityKind::Quiz { options, .. } => {
             let mut counts = vec![0u64; options.len()];
             let mut respondents = 0;
             for a in answers {
@@ -143,6 +181,87 @@ pub fn tally<'a>(kind: &ActivityKind, answers: impl IntoIterator<Item = &'a Answ
                 texts,
             }
         }
+        ActivityKind::Estimate { value: truth, .. } => {
+            let mut values: Vec<f64> = answers
+                .into_iter()
+                .filter_map(|a| match a {
+                    Answer::Number { value } if value.is_finite() => Some(*value),
+                    _ => None,
+                })
+                .collect();
+            values.sort_by(f64::total_cmp);
+            let n = values.len();
+            let median = (n > 0).then(|| {
+                if n % 2 == 1 {
+                    values[n / 2]
+                } else {
+                    (values[n / 2 - 1] + values[n / 2]) / 2.0
+                }
+            });
+            let close = values
+                .iter()
+                .filter(|v| (*v - truth).abs() <= truth.abs() * 0.1)
+                .count() as u64;
+            Tally::Estimates {
+                respondents: n as u64,
+                median,
+                low: values.first().copied(),
+                high: values.last().copied(),
+                close,
+            }
+        }
+        ActivityKind::Goal { wordings } => {
+            let mut counts = vec![[0u64; 3]; wordings.len()];
+            let mut reasons: Vec<Vec<(Agreement, String)>> = vec![Vec::new(); wordings.len()];
+            let mut respondents = 0;
+            for a in answers {
+                let Answer::Consent { verdicts } = a else {
+                    continue;
+                };
+                if verdicts.len() != wordings.len() {
+                    continue;
+                }
+                respondents += 1;
+                for (i, v) in verdicts.iter().enumerate() {
+                    let level = Agreement::ALL
+                        .iter()
+                        .position(|l| *l == v.level)
+                        .unwrap_or(0);
+                    counts[i][level] += 1;
+                    if !v.reason.is_empty() {
+                        reasons[i].push((v.level, v.reason.clone()));
+                    }
+                }
+            }
+            for r in &mut reasons {
+                r.reverse();
+            }
+            Tally::Consent {
+                counts,
+                reasons,
+                respondents,
+            }
+        }
+        ActivityKind::Prioritise { method, .. } => {
+            let ballots: Vec<Ballot> = answers
+                .into_iter()
+                .filter_map(|a| match a {
+                    Answer::Allocation { points } => Some(Ballot::Allocation {
+                        points: points.clone(),
+                    }),
+                    Answer::Ranking { order } => Some(Ballot::Ranking {
+                        order: order.clone(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            Tally::Vote(crate::vote::tally(method, candidates, &ballots))
+        }
+        ActivityKind::IdeaWall { .. }
+        | ActivityKind::Categorise { .. }
+        | ActivityKind::Actions { .. }
+        | ActivityKind::Questions { .. }
+        | ActivityKind::Pitches { .. } => Tally::Items,
     }
 }
 
@@ -204,7 +323,7 @@ mod tests {
             Answer::Choices { options: vec![1] },
         ];
         assert_eq!(
-            tally(&k, &answers),
+            tally(&k, 0, &answers),
             Tally::Choice {
                 counts: vec![1, 2, 0],
                 respondents: 2
@@ -230,7 +349,7 @@ mod tests {
             median,
             respondents,
             ..
-        } = tally(&k, &answers)
+        } = tally(&k, 0, &answers)
         else {
             panic!("not a scale tally")
         };
@@ -248,7 +367,7 @@ mod tests {
             min_label: String::new(),
             max_label: String::new(),
         };
-        let t = tally(&k, &[]);
+        let t = tally(&k, 0, &[]);
         assert!(matches!(
             t,
             Tally::Scale {
@@ -274,7 +393,7 @@ mod tests {
                 words: vec!["Café".into(), "Sport!".into()],
             },
         ];
-        let Tally::Words { words, respondents } = tally(&k, &answers) else {
+        let Tally::Words { words, respondents } = tally(&k, 0, &answers) else {
             panic!("not a word tally")
         };
         assert_eq!(respondents, 3);
@@ -303,7 +422,7 @@ mod tests {
                 words: vec!["samen".into()],
             },
         ];
-        let Tally::Words { words, .. } = tally(&k, &answers) else {
+        let Tally::Words { words, .. } = tally(&k, 0, &answers) else {
             panic!("words")
         };
         assert_eq!(
@@ -327,7 +446,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            tally(&k, &answers),
+            tally(&k, 0, &answers),
             Tally::Texts {
                 texts: vec!["daarna".into(), "eerst".into()],
                 respondents: 2
@@ -341,6 +460,6 @@ mod tests {
             options: vec!["a".into(), "b".into()],
         };
         let answers = [Answer::Scale { value: 1 }, Answer::Choice { option: 7 }];
-        assert_eq!(tally(&k, &answers).respondents(), 0);
+        assert_eq!(tally(&k, 0, &answers).respondents(), 0);
     }
 }

@@ -10,8 +10,11 @@ use crate::util::{now_ms, parse_id, parse_json, to_json};
 use koers_core::DomainError;
 use koers_core::activity::{ActivityDef, ActivityKind, ActivityState, Audience};
 use koers_core::answer::{Answer, validate};
+use koers_core::board::BoardOp;
+use koers_core::doc::PitchAction;
 use koers_core::event::{Actor, LoggedEvent, Respondent, SessionEvent};
-use koers_core::ids::{ActivityId, ClientId, ParticipantId, SessionId, StepId, TableId};
+use koers_core::ids::{ActivityId, ClientId, ItemId, ParticipantId, SessionId, StepId, TableId};
+use koers_core::items::{ItemDraft, Moderation};
 use koers_core::org::check_org_type;
 use koers_core::session::{
     ActivityStatus, Control, check_answer_allowed, check_join_allowed, decide_control,
@@ -21,6 +24,9 @@ use koers_core::text::{clean_line, clean_optional_line};
 // lists, table names, a lock suffix), never input.
 use sqlx::AssertSqlSafe;
 use sqlx::{AnyConnection, Row};
+
+mod lists;
+pub(crate) use lists::load_doc;
 
 /// Maximum length of a session, step or table title.
 pub const MAX_NAME: usize = 120;
@@ -53,6 +59,8 @@ pub enum Command {
         step: StepId,
         /// The validated definition.
         def: ActivityDef,
+        /// Its id if chosen ahead (templates); a new one otherwise.
+        id: Option<ActivityId>,
     },
     /// Change an activity's definition (refused if that would invalidate answers).
     EditActivity {
@@ -127,6 +135,117 @@ pub enum Command {
         /// The activity.
         activity: ActivityId,
     },
+    /// A device adds an item (idea, action, question, pitch feedback).
+    Contribute {
+        /// The device.
+        device: ParticipantId,
+        /// The client's id for this submission.
+        client_id: ClientId,
+        /// The activity.
+        activity: ActivityId,
+        /// The item as sent (validated here).
+        draft: ItemDraft,
+    },
+    /// A device changes one of its own items while the activity is open.
+    ReviseOwn {
+        /// The device.
+        device: ParticipantId,
+        /// The client's id for this submission.
+        client_id: ClientId,
+        /// The item.
+        item: ItemId,
+        /// The new text and details.
+        draft: ItemDraft,
+    },
+    /// A device withdraws one of its own items while the activity is open.
+    WithdrawOwn {
+        /// The device.
+        device: ParticipantId,
+        /// The client's id for this submission.
+        client_id: ClientId,
+        /// The item.
+        item: ItemId,
+    },
+    /// A participant up-votes a question or commits to an action ("ik doe mee"), or takes that back.
+    Mark {
+        /// The device.
+        device: ParticipantId,
+        /// The client's id for this submission.
+        client_id: ClientId,
+        /// The item.
+        item: ItemId,
+        /// Set or remove.
+        on: bool,
+    },
+    /// The facilitator adds an item.
+    AddItem {
+        /// The activity.
+        activity: ActivityId,
+        /// The item.
+        draft: ItemDraft,
+    },
+    /// The facilitator edits an item (the original stays in the log).
+    EditItem {
+        /// The item.
+        item: ItemId,
+        /// The new text and details.
+        draft: ItemDraft,
+    },
+    /// The facilitator hides, shows, approves or marks an item answered.
+    Moderate {
+        /// The item.
+        item: ItemId,
+        /// What to do.
+        moderation: Moderation,
+    },
+    /// The facilitator merges one item into another of the same activity.
+    MergeItems {
+        /// The item merged away.
+        from: ItemId,
+        /// The item that stays.
+        into: ItemId,
+    },
+    /// A categorising step.
+    Board {
+        /// The categorising activity.
+        activity: ActivityId,
+        /// The step.
+        op: BoardOp,
+    },
+    /// Undo the last categorising step.
+    UndoBoard {
+        /// The categorising activity.
+        activity: ActivityId,
+    },
+    /// Record a wording of a goal activity as the session's agreed goal.
+    AgreeGoal {
+        /// The goal activity.
+        activity: ActivityId,
+        /// Index of the wording.
+        wording: usize,
+    },
+    /// Ask again with new wordings: a new goal activity right after this
+    /// one, shown and opened; this one keeps its answers.
+    ReviseGoal {
+        /// The goal activity.
+        activity: ActivityId,
+        /// The new wordings.
+        wordings: Vec<String>,
+    },
+    /// Finalise an action list (or open it again for changes).
+    Finalise {
+        /// The activity.
+        activity: ActivityId,
+        /// Finalised or not.
+        finalised: bool,
+    },
+    /// Steer the pitch timer.
+    Pitch {
+        /// The pitch round.
+        activity: ActivityId,
+        /// What to do.
+        action: PitchAction,
+    },
 }
 
 impl Command {
@@ -136,6 +255,18 @@ impl Command {
                 device, client_id, ..
             }
             | Command::Withdraw {
+                device, client_id, ..
+            }
+            | Command::Contribute {
+                device, client_id, ..
+            }
+            | Command::ReviseOwn {
+                device, client_id, ..
+            }
+            | Command::WithdrawOwn {
+                device, client_id, ..
+            }
+            | Command::Mark {
                 device, client_id, ..
             } => Some((*device, *client_id)),
             _ => None,
@@ -172,6 +303,22 @@ pub enum Outcome {
         /// True when this was a retry.
         replayed: bool,
     },
+    /// An item was added.
+    Item {
+        /// The item.
+        item: ItemId,
+        /// The log position.
+        seq: i64,
+        /// True when this was a retry.
+        replayed: bool,
+    },
+    /// A device's change to an item or mark is stored.
+    Changed {
+        /// The log position.
+        seq: i64,
+        /// True when this was a retry.
+        replayed: bool,
+    },
 }
 
 /// The result of a command that was carried out.
@@ -188,16 +335,16 @@ pub struct Executed {
 }
 
 /// Events of one command, numbered from the session's last sequence number.
-struct EventLog {
+pub(crate) struct EventLog {
     next: i64,
-    at: i64,
+    pub(crate) at: i64,
     actor: Actor,
     client: Option<ClientId>,
     events: Vec<LoggedEvent>,
 }
 
 impl EventLog {
-    fn push(&mut self, event: SessionEvent) -> i64 {
+    pub(crate) fn push(&mut self, event: SessionEvent) -> i64 {
         self.next += 1;
         self.events.push(LoggedEvent {
             seq: self.next,
@@ -279,7 +426,11 @@ pub(crate) async fn apply(
 
 /// The earlier outcome of a submission retried with the same client id: the
 /// event it produced, at `seq`.
-async fn replayed(conn: &mut AnyConnection, sid: &str, seq: i64) -> Result<Outcome, ExecError> {
+pub(crate) async fn replayed(
+    conn: &mut AnyConnection,
+    sid: &str,
+    seq: i64,
+) -> Result<Outcome, ExecError> {
     let row = sqlx::query("SELECT payload FROM events WHERE session_id = $1 AND seq = $2")
         .bind(sid)
         .bind(seq)
@@ -293,6 +444,17 @@ async fn replayed(conn: &mut AnyConnection, sid: &str, seq: i64) -> Result<Outco
                 replayed: true,
             },
             SessionEvent::AnswerWithdrawn { .. } => Outcome::Withdrawn {
+                seq,
+                replayed: true,
+            },
+            SessionEvent::ItemAdded { item_id, .. } => Outcome::Item {
+                item: item_id,
+                seq,
+                replayed: true,
+            },
+            SessionEvent::ItemRevised { .. }
+            | SessionEvent::ItemStatusChanged { .. }
+            | SessionEvent::ItemMarked { .. } => Outcome::Changed {
                 seq,
                 replayed: true,
             },
@@ -317,12 +479,42 @@ async fn run(
     match cmd {
         Command::Control(control) => {
             let agenda = load_agenda(conn, session.id).await?;
+            match control {
+                Control::Reveal(id)
+                    if !agenda.activity(id).is_some_and(|a| a.def.kind.has_reveal()) =>
+                {
+                    return Err(DomainError::InvalidActivity("no-reveal").into());
+                }
+                // Opening a revealed question again would let people copy
+                // the answer on the screen (and score with it).
+                Control::Open(id) if agenda.activity(id).is_some_and(|a| a.revealed) => {
+                    return Err(DomainError::InvalidActivity("revealed").into());
+                }
+                _ => {}
+            }
             for event in decide_control(&session.flags(), &agenda.statuses(), control)? {
+                if let SessionEvent::ActivityOpened { activity_id } = &event {
+                    lists::freeze_on_open(conn, session, log, *activity_id).await?;
+                }
                 project_control(conn, &sid, &event).await?;
                 log.push(event);
             }
             Ok(Outcome::Done)
         }
+        cmd @ (Command::Contribute { .. }
+        | Command::ReviseOwn { .. }
+        | Command::WithdrawOwn { .. }
+        | Command::Mark { .. }
+        | Command::AddItem { .. }
+        | Command::EditItem { .. }
+        | Command::Moderate { .. }
+        | Command::MergeItems { .. }
+        | Command::Board { .. }
+        | Command::UndoBoard { .. }
+        | Command::AgreeGoal { .. }
+        | Command::ReviseGoal { .. }
+        | Command::Finalise { .. }
+        | Command::Pitch { .. }) => lists::run(conn, session, log, cmd).await,
         Command::Rename { title } => {
             let title = clean_line(&title, MAX_NAME)?;
             if title != session.title {
@@ -367,8 +559,16 @@ async fn run(
             });
             Ok(Outcome::Step(step))
         }
-        Command::AddActivity { step, def } => {
-            let id = insert_activity(conn, session.id, step, &def).await?;
+        Command::AddActivity { step, def, id } => {
+            lists::check_source(conn, &sid, &def.kind).await?;
+            let id = insert_activity(
+                conn,
+                session.id,
+                step,
+                &def,
+                id.unwrap_or_else(ActivityId::new),
+            )
+            .await?;
             log.push(SessionEvent::ActivityAdded {
                 activity_id: id,
                 step_id: Some(step),
@@ -381,6 +581,11 @@ async fn run(
             let answered = count_answers(conn, activity).await? > 0;
             if answered && !current.kind.answers_compatible_with(&def.kind) {
                 return Err(DomainError::HasAnswers.into());
+            }
+            lists::check_source(conn, &sid, &def.kind).await?;
+            if current.kind.source() != def.kind.source() {
+                // Nothing refers to the old list (or the edit was refused above).
+                lists::unfreeze(conn, &sid, activity).await?;
             }
             sqlx::query("UPDATE activities SET title = $1, kind = $2, config = $3, audience = $4 WHERE id = $5")
                 .bind(&def.title)
@@ -566,7 +771,15 @@ async fn run(
             }
             let (respondent, a) = (target.respondent, target.activity);
             check_answer_allowed(&session.flags(), &a.status(activity), &respondent)?;
-            let answer = validate(&a.kind, answer)?.into_inner();
+            let candidates = match a.kind {
+                ActivityKind::Prioritise { .. } => lists::load_doc(conn, activity)
+                    .await?
+                    .list
+                    .map(|l| l.keys.len())
+                    .unwrap_or(0),
+                _ => 0,
+            };
+            let answer = validate(&a.kind, candidates, answer)?.into_inner();
             let seq = log.push(SessionEvent::AnswerSubmitted {
                 activity_id: activity,
                 respondent,
@@ -661,6 +874,14 @@ async fn project_control(
                 .execute(&mut *conn)
                 .await?;
         }
+        SessionEvent::AnswerRevealed { activity_id } => {
+            exec(
+                conn,
+                "UPDATE activities SET revealed = 1 WHERE id = $1",
+                &[&activity_id.to_string()],
+            )
+            .await?;
+        }
         SessionEvent::SessionLocked | SessionEvent::SessionUnlocked => {
             let locked = i64::from(matches!(event, SessionEvent::SessionLocked));
             sqlx::query("UPDATE sessions SET locked = $1 WHERE id = $2")
@@ -680,33 +901,35 @@ async fn project_control(
 }
 
 /// The columns of an activity the commands need.
-struct ActivityRow {
-    step_id: String,
-    position: i64,
-    kind: ActivityKind,
-    state: ActivityState,
-    results_visible: bool,
-    audience: Audience,
+pub(crate) struct ActivityRow {
+    pub(crate) step_id: String,
+    pub(crate) position: i64,
+    pub(crate) kind: ActivityKind,
+    pub(crate) state: ActivityState,
+    pub(crate) results_visible: bool,
+    pub(crate) audience: Audience,
+    pub(crate) revealed: bool,
 }
 
 impl ActivityRow {
-    fn status(&self, id: ActivityId) -> ActivityStatus {
+    pub(crate) fn status(&self, id: ActivityId) -> ActivityStatus {
         ActivityStatus {
             id,
             state: self.state,
             results_visible: self.results_visible,
             audience: self.audience,
+            revealed: self.revealed,
         }
     }
 }
 
-async fn load_activity(
+pub(crate) async fn load_activity(
     conn: &mut AnyConnection,
     sid: &str,
     id: ActivityId,
 ) -> Result<ActivityRow, ExecError> {
     let row = sqlx::query(
-        "SELECT step_id, position, config, state, results_visible, audience FROM activities \
+        "SELECT step_id, position, config, state, results_visible, audience, revealed FROM activities \
          WHERE id = $1 AND session_id = $2",
     )
     .bind(id.to_string())
@@ -727,6 +950,7 @@ fn activity_row(row: &sqlx::any::AnyRow) -> Result<ActivityRow, ExecError> {
         state: ActivityState::parse(&state).ok_or_else(|| StoreError::corrupt("activity state"))?,
         results_visible: row.try_get::<i64, _>("results_visible")? != 0,
         audience: Audience::parse(&audience).ok_or_else(|| StoreError::corrupt("audience"))?,
+        revealed: row.try_get::<i64, _>("revealed")? != 0,
     })
 }
 
@@ -747,7 +971,7 @@ async fn load_answer_target(
     client: ClientId,
 ) -> Result<AnswerTarget, ExecError> {
     let row = sqlx::query(
-        "SELECT p.table_id, a.step_id, a.position, a.config, a.state, a.results_visible, a.audience, \
+        "SELECT p.table_id, a.step_id, a.position, a.config, a.state, a.results_visible, a.audience, a.revealed, \
          (SELECT e.seq FROM events e WHERE e.session_id = $1 AND e.actor_id = $2 AND e.client_id = $4) AS replay_seq \
          FROM participants p JOIN activities a ON a.session_id = p.session_id \
          WHERE p.session_id = $1 AND p.id = $2 AND a.id = $3",
@@ -770,14 +994,20 @@ async fn load_answer_target(
     })
 }
 
-async fn count_answers(conn: &mut AnyConnection, activity: ActivityId) -> Result<i64, StoreError> {
-    Ok(
-        sqlx::query("SELECT COUNT(*) AS n FROM responses WHERE activity_id = $1")
-            .bind(activity.to_string())
-            .fetch_one(&mut *conn)
-            .await?
-            .try_get("n")?,
+/// Answers and items of an activity: what a removal or an incompatible edit
+/// would destroy.
+pub(crate) async fn count_answers(
+    conn: &mut AnyConnection,
+    activity: ActivityId,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM responses WHERE activity_id = $1) \
+         + (SELECT COUNT(*) FROM items WHERE activity_id = $1) AS n",
     )
+    .bind(activity.to_string())
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get("n")?)
 }
 
 /// Inserts an activity at the end of its step (which must be in the session).
@@ -786,6 +1016,7 @@ pub(crate) async fn insert_activity(
     session: SessionId,
     step: StepId,
     def: &ActivityDef,
+    id: ActivityId,
 ) -> Result<ActivityId, ExecError> {
     let sid = session.to_string();
     let found = sqlx::query("SELECT id FROM steps WHERE id = $1 AND session_id = $2")
@@ -796,7 +1027,6 @@ pub(crate) async fn insert_activity(
     if found.is_none() {
         return Err(DomainError::NotFound.into());
     }
-    let id = ActivityId::new();
     let pos = next_position(conn, "activities", "step_id", &step.to_string()).await?;
     sqlx::query(
         "INSERT INTO activities (id, session_id, step_id, position, title, kind, config, audience, state, \
@@ -816,7 +1046,7 @@ pub(crate) async fn insert_activity(
     Ok(id)
 }
 
-async fn next_position(
+pub(crate) async fn next_position(
     conn: &mut AnyConnection,
     table: &str,
     key: &str,

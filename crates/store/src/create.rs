@@ -10,6 +10,7 @@ use crate::util::{now_ms, to_json};
 use koers_core::activity::ActivityDef;
 use koers_core::code::JoinCode;
 use koers_core::event::{Actor, SessionEvent};
+use koers_core::ids::ActivityId;
 use koers_core::ids::{SessionId, StepId, UserId, WorkspaceId};
 use koers_core::lang::Lang;
 use koers_core::org::OrgType;
@@ -27,6 +28,9 @@ pub struct NewStep {
 /// An activity of a new session's agenda.
 #[derive(Clone, Debug)]
 pub struct NewActivity {
+    /// Its id, chosen ahead so later activities can build on it (a vote on
+    /// an idea wall's categories).
+    pub id: ActivityId,
     /// The validated definition.
     pub def: ActivityDef,
 }
@@ -120,6 +124,7 @@ impl Store {
                     Command::AddActivity {
                         step: step_id,
                         def: a.def.clone(),
+                        id: Some(a.id),
                     },
                 )
                 .await?;
@@ -187,8 +192,16 @@ impl Store {
         step: StepId,
         def: ActivityDef,
     ) -> Result<Executed, ExecError> {
-        self.execute(session, actor, Command::AddActivity { step, def })
-            .await
+        self.execute(
+            session,
+            actor,
+            Command::AddActivity {
+                step,
+                def,
+                id: None,
+            },
+        )
+        .await
     }
 }
 

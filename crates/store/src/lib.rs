@@ -22,6 +22,8 @@ mod commands;
 mod create;
 mod error;
 mod feed;
+mod list_reads;
+pub use list_reads::LEADERBOARD_SIZE;
 mod reads;
 mod records;
 mod util;

@@ -18,7 +18,7 @@ use sqlx::{AnyConnection, Connection, Row};
 use std::collections::HashMap;
 
 pub(crate) const SESSION_COLS: &str = "id, workspace_id, title, lang, join_code, screen_token, org_types, \
-     current_activity_id, locked, archived, last_seq, created_at";
+     current_activity_id, locked, archived, last_seq, created_at, goal";
 
 pub(crate) fn session_from(row: &AnyRow) -> Result<SessionRecord, StoreError> {
     let lang: String = row.try_get("lang")?;
@@ -40,6 +40,7 @@ pub(crate) fn session_from(row: &AnyRow) -> Result<SessionRecord, StoreError> {
         archived: row.try_get::<i64, _>("archived")? != 0,
         last_seq: row.try_get("last_seq")?,
         created_at: row.try_get("created_at")?,
+        goal: row.try_get("goal")?,
     })
 }
 
@@ -60,6 +61,7 @@ fn activity_from(row: &AnyRow) -> Result<Activity, StoreError> {
         state: ActivityState::parse(&state)
             .ok_or_else(|| StoreError::corrupt(format!("state {state:?}")))?,
         results_visible: row.try_get::<i64, _>("results_visible")? != 0,
+        revealed: row.try_get::<i64, _>("revealed")? != 0,
     })
 }
 
@@ -135,7 +137,7 @@ pub(crate) async fn load_agenda(
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
     let activities = sqlx::query(
-        "SELECT a.id, a.step_id, a.position, a.title, a.config, a.audience, a.state, a.results_visible \
+        "SELECT a.id, a.step_id, a.position, a.title, a.config, a.audience, a.state, a.results_visible, a.revealed \
          FROM activities a JOIN steps s ON s.id = a.step_id \
          WHERE a.session_id = $1 ORDER BY s.position, a.position",
     )
@@ -381,9 +383,43 @@ impl Store {
         .iter()
         .map(|r| Ok((parse_id(&r.try_get::<String, _>("activity_id")?)?, r.try_get("n")?)))
         .collect::<Result<HashMap<_, _>, StoreError>>()?;
+        // For lists, the count is the number of items on them.
+        let mut answer_counts = answer_counts;
+        for r in sqlx::query(
+            "SELECT activity_id, COUNT(*) AS n FROM items WHERE session_id = $1              AND status IN ('visible', 'answered') GROUP BY activity_id",
+        )
+        .bind(id.to_string())
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            answer_counts.insert(parse_id(&r.try_get::<String, _>("activity_id")?)?, r.try_get("n")?);
+        }
         let current_answers = match session.current {
             Some(a) => load_answers(&mut tx, a).await?,
             None => Vec::new(),
+        };
+        let current = session.current.and_then(|a| agenda.activity(a));
+        let (items, doc, leaderboard) = match current {
+            Some(a) => {
+                let item_source = match a.def.kind {
+                    ActivityKind::Categorise { source } => Some(source),
+                    _ if a.def.kind.takes_items() => Some(a.id),
+                    _ => None,
+                };
+                let items = match item_source {
+                    Some(s) => crate::list_reads::load_items(&mut tx, s).await?,
+                    None => Vec::new(),
+                };
+                let doc = crate::commands::load_doc(&mut tx, a.id).await?;
+                let leaderboard = if a.revealed && a.def.kind.scored() {
+                    let all: Vec<&Activity> = agenda.activities.iter().collect();
+                    crate::list_reads::load_leaderboard(&mut tx, id, &all).await?
+                } else {
+                    Vec::new()
+                };
+                (items, doc, leaderboard)
+            }
+            None => Default::default(),
         };
         tx.commit().await?;
         Ok(Some(LiveData {
@@ -394,6 +430,9 @@ impl Store {
             counts,
             answer_counts,
             current_answers,
+            items,
+            doc,
+            leaderboard,
         }))
     }
 }

@@ -88,6 +88,8 @@ pub struct SessionRecord {
     pub last_seq: i64,
     /// When it was created (ms since epoch).
     pub created_at: i64,
+    /// The shared goal the hall agreed on, once agreed.
+    pub goal: Option<String>,
 }
 
 impl SessionRecord {
@@ -150,6 +152,7 @@ impl Agenda {
                 id: a.id,
                 state: a.state,
                 results_visible: a.results_visible,
+                revealed: a.revealed,
                 audience: a.def.audience,
             })
             .collect()
@@ -236,4 +239,11 @@ pub struct LiveData {
     pub answer_counts: HashMap<ActivityId, i64>,
     /// The answers to the current activity, oldest first.
     pub current_answers: Vec<Answer>,
+    /// The items the current activity shows: its own, or for categorising
+    /// those of its idea wall (all statuses; views filter).
+    pub items: Vec<koers_core::items::Item>,
+    /// The current activity's document (board, frozen list, timer).
+    pub doc: koers_core::doc::ActivityDoc,
+    /// The quiz leaderboard, when the current activity is a scored, revealed question.
+    pub leaderboard: Vec<koers_core::quiz::Standing>,
 }

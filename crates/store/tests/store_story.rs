@@ -157,7 +157,7 @@ async fn a_poll_is_answered_changed_retried_and_closed_without_losing_or_double_
 
         let kind = &agenda.activities[0].def.kind;
         assert_eq!(
-            tally(kind, &store.answers(poll).await.unwrap()),
+            tally(kind, 0, &store.answers(poll).await.unwrap()),
             Tally::Choice {
                 counts: vec![0, 0, 2],
                 respondents: 2

@@ -44,13 +44,17 @@
   document.addEventListener('submit', function (e) {
     var form = e.target;
     var action = form.getAttribute('action') || '';
-    if (!/\/control$/.test(action) || !window.fetch || !window.URLSearchParams) { return; }
+    if (!/\/(control|lists)$/.test(action) || !window.fetch || !window.URLSearchParams) { return; }
     e.preventDefault();
     var button = form.querySelector('button');
     if (button) { button.disabled = true; }
     var body = new URLSearchParams();
-    var fields = form.querySelectorAll('input');
+    var fields = form.querySelectorAll('input, select, textarea');
     for (var i = 0; i < fields.length; i++) { body.append(fields[i].name, fields[i].value); }
+    post(action, body, button);
+  });
+
+  function post(action, body, button) {
     fetch(action, {
       method: 'POST',
       credentials: 'same-origin',
@@ -62,6 +66,40 @@
     }, function () {
       say(texts['js-offline'] || 'Offline');
     }).then(function () { if (button) { button.disabled = false; } });
+  }
+
+  /* Categorising by drag and drop (the move buttons do the same by keyboard). */
+  var dragged = null;
+  document.addEventListener('dragstart', function (e) {
+    var li = e.target.closest ? e.target.closest('.manage-board .item[data-item]') : null;
+    if (!li) { return; }
+    dragged = li.getAttribute('data-item');
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData('text/plain', dragged);
+  });
+  document.addEventListener('dragover', function (e) {
+    var zone = dragged && e.target.closest ? e.target.closest('.dropzone') : null;
+    if (!zone) { return; }
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  document.addEventListener('dragleave', function (e) {
+    var zone = e.target.closest ? e.target.closest('.dropzone') : null;
+    if (zone) { zone.classList.remove('over'); }
+  });
+  document.addEventListener('drop', function (e) {
+    var zone = dragged && e.target.closest ? e.target.closest('.dropzone') : null;
+    if (!zone) { return; }
+    e.preventDefault();
+    zone.classList.remove('over');
+    var manage = zone.closest('.manage');
+    var body = new URLSearchParams();
+    body.append('op', 'board_move');
+    body.append('activity_id', manage.getAttribute('data-activity'));
+    body.append('item_id', dragged);
+    body.append('category_id', zone.getAttribute('data-category') || '');
+    dragged = null;
+    post(manage.getAttribute('data-lists'), body, null);
   });
 
   var kind = document.getElementById('af-kind');

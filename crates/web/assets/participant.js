@@ -67,6 +67,39 @@
         .filter(function (w) { return w.replace(/\s+/g, '') !== ''; });
       return words.length ? { type: 'words', words: words } : null;
     }
+    if (kind === 'quiz') {
+      if (form.getAttribute('data-multi')) {
+        var qs = all(form, 'input[name=options]:checked').map(function (i) { return parseInt(i.value, 10); });
+        return qs.length ? { type: 'choices', options: qs } : null;
+      }
+      var q = form.querySelector('input[name=option]:checked');
+      return q ? { type: 'choice', option: parseInt(q.value, 10) } : null;
+    }
+    if (kind === 'estimate') {
+      var e = form.querySelector('input[name=value]');
+      var n = e ? parseFloat(e.value.replace(',', '.')) : NaN;
+      return isNaN(n) ? null : { type: 'number', value: n };
+    }
+    if (kind === 'goal') {
+      var verdicts = [];
+      for (var g = 0; form.querySelector('input[name=level_' + g + ']'); g++) {
+        var lv = form.querySelector('input[name=level_' + g + ']:checked');
+        if (!lv) { return null; }
+        var rs = form.querySelector('textarea[name=reason_' + g + ']');
+        verdicts.push({ level: lv.value, reason: rs ? rs.value : '' });
+      }
+      return verdicts.length ? { type: 'consent', verdicts: verdicts } : null;
+    }
+    if (kind === 'prioritise') {
+      var ranks = all(form, 'select[name^=rank_]');
+      if (ranks.length) {
+        var order = ranks.map(function (s) { return s.value; }).filter(function (v) { return v !== ''; })
+          .map(function (v) { return parseInt(v, 10); });
+        return order.length ? { type: 'ranking', order: order } : null;
+      }
+      var pts = all(form, 'input[name=points]').map(function (i) { return parseInt(i.value, 10) || 0; });
+      return { type: 'allocation', points: pts };
+    }
     if (kind === 'open_text') {
       var t = form.querySelector('textarea[name=text]');
       return t && t.value.replace(/\s+/g, '') !== '' ? { type: 'text', text: t.value } : null;
@@ -81,6 +114,85 @@
     if (a.type === 'scale') { all(form, 'input[name=value]').forEach(function (i) { i.checked = parseInt(i.value, 10) === a.value; }); }
     if (a.type === 'words') { all(form, 'input[name=word]').forEach(function (i, n) { i.value = a.words[n] || ''; }); }
     if (a.type === 'text') { var t = form.querySelector('textarea[name=text]'); if (t) { t.value = a.text; } }
+    if (a.type === 'number') { var nv = form.querySelector('input[name=value]'); if (nv) { nv.value = String(a.value); } }
+    if (a.type === 'consent') {
+      a.verdicts.forEach(function (v, n) {
+        all(form, 'input[name=level_' + n + ']').forEach(function (i) { i.checked = i.value === v.level; });
+        var r = form.querySelector('textarea[name=reason_' + n + ']');
+        if (r) { r.value = v.reason || ''; }
+      });
+    }
+    if (a.type === 'allocation') { all(form, 'input[name=points]').forEach(function (i, n) { i.value = String(a.points[n] || 0); }); }
+    if (a.type === 'ranking') { all(form, 'select[name^=rank_]').forEach(function (s, n) { s.value = n < a.order.length ? String(a.order[n]) : ''; }); }
+    allocationLeft(form);
+  }
+
+  /* Dots or points: how many are left to place. */
+  function allocationLeft(form) {
+    var box = form.querySelector('.allocation');
+    var out = form.querySelector('.alloc-left');
+    if (!box || !out) { return; }
+    var total = parseInt(box.getAttribute('data-total'), 10) || 0;
+    var used = all(form, 'input[name=points]').reduce(function (s, i) { return s + (parseInt(i.value, 10) || 0); }, 0);
+    out.textContent = (T['js-left'] || '{n}').replace('{n}', String(total - used));
+  }
+
+  /* An idea, action, question or pitch feedback from its form. */
+  function readItem(form) {
+    var kind = form.getAttribute('data-kind');
+    var v = function (n) { var i = form.querySelector('[name=' + n + ']'); return i ? i.value : ''; };
+    if (v('text').replace(/\s+/g, '') === '') { return null; }
+    var detail = { type: 'plain' };
+    if (kind === 'actions') {
+      detail = { type: 'action', topic: parseInt(v('topic'), 10) || 0, so_that: v('so_that'), who: v('who'), by_when: v('by_when'), needs: v('needs') };
+    }
+    if (kind === 'pitches') {
+      var tone = form.querySelector('input[name=tone]:checked');
+      if (!tone) { return null; }
+      detail = { type: 'feedback', speaker: parseInt(v('speaker'), 10) || 0, tone: tone.value };
+    }
+    return { text: v('text'), detail: detail };
+  }
+
+  /* Items this device added (it may change them) and marked, per activity. */
+  var MINE = 'koers-mine-' + data.session;
+  var mine = (function () { try { return JSON.parse(window.localStorage.getItem(MINE)) || {}; } catch (e) { return {}; } })();
+  function saveMine() { try { window.localStorage.setItem(MINE, JSON.stringify(mine)); } catch (e) { /* memory only */ } }
+  function mineOf(aid) { if (!mine[aid]) { mine[aid] = { items: [], marked: [] }; } return mine[aid]; }
+  var fetchedMine = {};
+  function loadMine(aid) {
+    if (!aid || fetchedMine[aid]) { return; }
+    fetchedMine[aid] = true;
+    fetch(data.api + '/activities/' + aid + '/mine', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (j) { if (j) { mine[aid] = { items: j.items, marked: j.marked }; saveMine(); decorate(null); } }, function () { fetchedMine[aid] = false; });
+  }
+
+  /* Own items get change and withdraw buttons; marks show their state. */
+  function decorateItems(aid) {
+    var m = mineOf(aid);
+    var open = !!container.querySelector('.activity[data-open=true]');
+    all(container, '.item[data-item]').forEach(function (li) {
+      var id = li.getAttribute('data-item');
+      if (open && m.items.indexOf(id) >= 0 && !li.querySelector('.own-tools')) {
+        var tools = document.createElement('div');
+        tools.className = 'own-tools';
+        var edit = document.createElement('button');
+        edit.type = 'button'; edit.className = 'button secondary item-edit'; edit.textContent = T['js-edit'] || 'Edit';
+        var wd = document.createElement('button');
+        wd.type = 'button'; wd.className = 'button secondary item-withdraw'; wd.textContent = T['js-withdraw'] || 'Withdraw';
+        tools.appendChild(edit); tools.appendChild(wd);
+        li.appendChild(tools);
+        li.classList.add('own');
+      }
+      var mf = li.querySelector('.mark-form');
+      if (mf) {
+        var on = m.marked.indexOf(id) >= 0;
+        var b = mf.querySelector('button');
+        if (b) { b.setAttribute('aria-pressed', on ? 'true' : 'false'); }
+        mf.querySelector('input[name=on]').value = on ? '0' : '1';
+      }
+    });
   }
 
   function clearForm(form) {
@@ -126,6 +238,7 @@
       var w = form.querySelector('.withdraw');
       if (w) { w.hidden = !own[aid]; }
     }
+    if (aid) { loadMine(aid); decorateItems(aid); }
     var box = container.querySelector('.own-answer');
     if (box) {
       var mine = aid ? own[aid] : null;
@@ -173,8 +286,25 @@
     var isAnswer = item.kind === 'answer';
     var url = data.api + '/activities/' + item.activity + (isAnswer ? '/answer' : '/withdraw');
     var body = isAnswer ? { client_id: item.client_id, answer: item.answer } : { client_id: item.client_id };
+    var method = isAnswer ? 'PUT' : 'POST';
+    if (item.kind === 'item') {
+      url = data.api + '/activities/' + item.activity + '/items';
+      body = { client_id: item.client_id, text: item.draft.text, detail: item.draft.detail };
+      method = 'POST';
+    } else if (item.kind === 'revise') {
+      url = data.api + '/items/' + item.item;
+      body = { client_id: item.client_id, text: item.draft.text, detail: item.draft.detail };
+      method = 'PUT';
+    } else if (item.kind === 'itemwithdraw') {
+      url = data.api + '/items/' + item.item + '/withdraw';
+      body = { client_id: item.client_id };
+    } else if (item.kind === 'mark') {
+      url = data.api + '/items/' + item.item + '/mark';
+      body = { client_id: item.client_id, on: item.on };
+      method = 'PUT';
+    }
     fetch(url, {
-      method: isAnswer ? 'PUT' : 'POST',
+      method: method,
       credentials: 'same-origin',
       headers: {
         'Content-Type': 'application/json',
@@ -193,8 +323,20 @@
         outbox.shift();
         save();
         retryDelay = 2000;
-        if (isAnswer) { own[item.activity] = res.body.answer; toast(T['js-sent']); } else { delete own[item.activity]; toast(T['js-withdrawn']); }
-        if (!isAnswer && item.activity === currentActivity()) {
+        var m = mineOf(item.activity);
+        if (item.kind === 'item') {
+          if (res.body.item_id && m.items.indexOf(res.body.item_id) < 0) { m.items.push(res.body.item_id); }
+          saveMine(); toast(T['js-sent']);
+        } else if (item.kind === 'revise') {
+          toast(T['js-sent']);
+        } else if (item.kind === 'itemwithdraw') {
+          m.items = m.items.filter(function (x) { return x !== item.item; }); saveMine(); toast(T['js-withdrawn']);
+        } else if (item.kind === 'mark') {
+          m.marked = m.marked.filter(function (x) { return x !== item.item; });
+          if (item.on) { m.marked.push(item.item); }
+          saveMine(); toast(T['js-sent']);
+        } else if (isAnswer) { own[item.activity] = res.body.answer; toast(T['js-sent']); } else { delete own[item.activity]; toast(T['js-withdrawn']); }
+        if (item.kind === 'withdraw' && item.activity === currentActivity()) {
           var f = container.querySelector('form.answer-form');
           if (f) { clearForm(f); }
         }
@@ -222,14 +364,50 @@
 
   container.addEventListener('submit', function (e) {
     var form = e.target;
+    if (form.classList && form.classList.contains('mark-form')) {
+      e.preventDefault();
+      enqueue({ kind: 'mark', activity: currentActivity(), item: form.getAttribute('data-item'), client_id: uuid(),
+        on: form.querySelector('input[name=on]').value !== '0' });
+      return;
+    }
     if (!form.classList || !form.classList.contains('answer-form')) { return; }
     e.preventDefault();
+    if (form.classList.contains('item-form')) {
+      var draft = readItem(form);
+      if (!draft) { toast(T['js-error'], true); return; }
+      var editing = form.getAttribute('data-editing');
+      if (editing) {
+        enqueue({ kind: 'revise', activity: form.getAttribute('data-activity'), item: editing, client_id: uuid(), draft: draft });
+        form.removeAttribute('data-editing');
+      } else {
+        enqueue({ kind: 'item', activity: form.getAttribute('data-activity'), client_id: uuid(), draft: draft });
+      }
+      clearForm(form);
+      return;
+    }
     var answer = readAnswer(form);
     if (!answer) { toast(T['js-error'], true); return; }
     enqueue({ kind: 'answer', activity: form.getAttribute('data-activity'), client_id: uuid(), answer: answer });
   });
 
   container.addEventListener('click', function (e) {
+    var li = e.target.closest ? e.target.closest('.item[data-item]') : null;
+    if (li && e.target.closest('.item-withdraw')) {
+      enqueue({ kind: 'itemwithdraw', activity: currentActivity(), item: li.getAttribute('data-item'), client_id: uuid() });
+      return;
+    }
+    if (li && e.target.closest('.item-edit')) {
+      // Load the item's text into the form; sending it changes the item.
+      var f = container.querySelector('form.item-form');
+      var text = li.querySelector('.item-text');
+      if (f && text) {
+        var ta = f.querySelector('[name=text]');
+        ta.value = text.childNodes[0] ? text.childNodes[0].textContent.replace(/,\s*$/, '') : text.textContent;
+        f.setAttribute('data-editing', li.getAttribute('data-item'));
+        ta.focus();
+      }
+      return;
+    }
     var b = e.target.closest ? e.target.closest('.withdraw') : null;
     if (!b) { return; }
     var form = b.form;
@@ -239,6 +417,7 @@
   // Multiple choice: never more than allowed checked at once.
   container.addEventListener('change', function (e) {
     var i = e.target;
+    if (i.name === 'points' && i.form) { allocationLeft(i.form); return; }
     if (i.name !== 'options' || !i.checked) { return; }
     var form = i.form;
     var max = parseInt(form.getAttribute('data-max') || '0', 10);

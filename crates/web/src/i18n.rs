@@ -123,6 +123,16 @@ impl From<usize> for Arg {
         Arg::Num(n as i64)
     }
 }
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Num(i64::from(n))
+    }
+}
+impl From<&u32> for Arg {
+    fn from(n: &u32) -> Arg {
+        Arg::Num(i64::from(*n))
+    }
+}
 impl From<&i64> for Arg {
     fn from(n: &i64) -> Arg {
         Arg::Num(*n)

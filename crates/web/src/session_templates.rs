@@ -4,9 +4,10 @@
 use crate::i18n::tr;
 use crate::security::tokens::random_token;
 use koers_core::activity::{ActivityDef, ActivityKind, Audience};
-use koers_core::ids::{UserId, WorkspaceId};
+use koers_core::ids::{ActivityId, UserId, WorkspaceId};
 use koers_core::lang::Lang;
 use koers_core::org::{DEFAULT_ORG_TYPES, OrgType};
+use koers_core::vote::VoteMethod;
 use koers_store::{NewActivity, NewSession, NewStep};
 
 /// The templates, by key.
@@ -28,8 +29,18 @@ fn lines(lang: Lang, key: &str) -> Vec<String> {
 }
 
 fn def(lang: Lang, title_key: &str, kind: ActivityKind, audience: Audience) -> Option<NewActivity> {
+    def_with_id(ActivityId::new(), lang, title_key, kind, audience)
+}
+
+fn def_with_id(
+    id: ActivityId,
+    lang: Lang,
+    title_key: &str,
+    kind: ActivityKind,
+    audience: Audience,
+) -> Option<NewActivity> {
     match ActivityDef::new(&tr(lang, title_key), kind, audience) {
-        Ok(def) => Some(NewActivity { def }),
+        Ok(def) => Some(NewActivity { id, def }),
         Err(e) => {
             // A translation that breaks the rules is a bug; leave the
             // activity out rather than failing the whole session.
@@ -46,10 +57,13 @@ fn step(lang: Lang, key: &str, activities: Vec<Option<NewActivity>>) -> NewStep 
     }
 }
 
-/// The five steps of seed 000's evening ("Preventief jeugdbeleid — ketenavond").
+/// The five steps of seed 000's evening ("Preventief jeugdbeleid — ketenavond"):
+/// get acquainted, a quiz on key figures and the shared goal, an idea wall,
+/// categorising and two votes, and concrete actions for the top two.
 fn ketenavond(lang: Lang) -> Vec<NewStep> {
     use ActivityKind::*;
     use Audience::*;
+    let (wall, board, dots) = (ActivityId::new(), ActivityId::new(), ActivityId::new());
     vec![
         step(
             lang,
@@ -80,23 +94,33 @@ fn ketenavond(lang: Lang) -> Vec<NewStep> {
             vec![
                 def(
                     lang,
-                    "tpl-q-figures",
-                    Scale {
-                        min: 1,
-                        max: 5,
-                        min_label: tr(lang, "tpl-q-figures-min"),
-                        max_label: tr(lang, "tpl-q-figures-max"),
+                    "tpl-quiz-1",
+                    Quiz {
+                        options: lines(lang, "tpl-quiz-1-options"),
+                        correct: vec![1],
+                        explanation: tr(lang, "tpl-quiz-1-explanation"),
+                        source: tr(lang, "tpl-quiz-source"),
+                        scored: false,
                     },
                     Individuals,
                 ),
                 def(
                     lang,
-                    "tpl-q-goal",
-                    Scale {
-                        min: 1,
-                        max: 5,
-                        min_label: tr(lang, "tpl-agree-min"),
-                        max_label: tr(lang, "tpl-agree-max"),
+                    "tpl-quiz-2",
+                    Estimate {
+                        value: 20.0,
+                        unit: "%".into(),
+                        explanation: tr(lang, "tpl-quiz-2-explanation"),
+                        source: tr(lang, "tpl-quiz-source"),
+                        scored: false,
+                    },
+                    Individuals,
+                ),
+                def(
+                    lang,
+                    "tpl-goal",
+                    Goal {
+                        wordings: vec![tr(lang, "tpl-goal-wording")],
                     },
                     Individuals,
                 ),
@@ -105,31 +129,68 @@ fn ketenavond(lang: Lang) -> Vec<NewStep> {
         step(
             lang,
             "tpl-step-3",
-            vec![def(
+            vec![def_with_id(
+                wall,
                 lang,
                 "tpl-q-collect",
-                OpenText { max_chars: 280 },
-                Tables,
+                IdeaWall { max_chars: 200 },
+                Everyone,
             )],
         ),
         step(
             lang,
             "tpl-step-4",
-            vec![def(
-                lang,
-                "tpl-q-priorities",
-                MultipleChoice {
-                    options: lines(lang, "tpl-q-priorities-options"),
-                    max_choices: 3,
-                },
-                Individuals,
-            )],
+            vec![
+                def_with_id(
+                    board,
+                    lang,
+                    "tpl-categorise",
+                    Categorise { source: wall },
+                    Individuals,
+                ),
+                def_with_id(
+                    dots,
+                    lang,
+                    "tpl-vote-dots",
+                    Prioritise {
+                        source: board,
+                        method: VoteMethod::Dots {
+                            dots: 5,
+                            max_per_item: 2,
+                        },
+                    },
+                    Individuals,
+                ),
+                def(
+                    lang,
+                    "tpl-vote-ranking",
+                    Prioritise {
+                        source: board,
+                        method: VoteMethod::Ranking { top_k: 3 },
+                    },
+                    Individuals,
+                ),
+            ],
         ),
         step(
             lang,
             "tpl-step-5",
             vec![
-                def(lang, "tpl-q-action", OpenText { max_chars: 400 }, Tables),
+                def(
+                    lang,
+                    "tpl-q-action",
+                    Actions {
+                        source: dots,
+                        top_k: 2,
+                    },
+                    Tables,
+                ),
+                def(
+                    lang,
+                    "tpl-questions",
+                    Questions { moderated: true },
+                    Individuals,
+                ),
                 def(
                     lang,
                     "tpl-q-evening",
@@ -196,7 +257,7 @@ mod tests {
             let s = new_session("ketenavond", lang, WorkspaceId::new(), None, "Avond".into());
             assert_eq!(s.steps.len(), 5, "{lang}");
             let n: usize = s.steps.iter().map(|st| st.activities.len()).sum();
-            assert_eq!(n, 9, "{lang}: every template activity is valid");
+            assert_eq!(n, 13, "{lang}: every template activity is valid");
             assert_eq!(s.tables.len(), 4);
             assert_eq!(s.org_types.len(), DEFAULT_ORG_TYPES.len());
         }

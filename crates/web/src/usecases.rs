@@ -11,6 +11,7 @@ use koers_core::code::JoinCode;
 use koers_core::event::Actor;
 use koers_core::ids::{ActivityId, ParticipantId, TableId};
 use koers_core::session::Control;
+use koers_core::vote::VoteMethod;
 use koers_store::{Command, SessionRecord, User};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -170,6 +171,7 @@ pub fn parse_control(action: &str, activity: Option<ActivityId>) -> Result<Contr
         "close" => Control::Close(need()?),
         "show_results" => Control::ShowResults(need()?),
         "hide_results" => Control::HideResults(need()?),
+        "reveal" => Control::Reveal(need()?),
         "lock" => Control::Lock,
         "unlock" => Control::Unlock,
         _ => return Err(AppError::BadRequest),
@@ -215,6 +217,45 @@ pub struct ActivityInput {
     /// The step (when adding).
     #[serde(default)]
     pub step_id: String,
+    /// Quiz/estimate: the explanation shown with the answer.
+    #[serde(default)]
+    pub explanation: String,
+    /// Quiz/estimate: where the figure comes from.
+    #[serde(default)]
+    pub source: String,
+    /// Quiz/estimate: answers earn points ("on" when ticked).
+    #[serde(default)]
+    pub scored: String,
+    /// Estimate: the true value (a decimal comma is fine).
+    #[serde(default)]
+    pub value: String,
+    /// Estimate: its unit.
+    #[serde(default)]
+    pub unit: String,
+    /// Goal: the wordings, one per line; pitches: the speakers, one per line.
+    #[serde(default)]
+    pub lines: String,
+    /// Categorise, prioritise, actions: the activity it builds on.
+    #[serde(default)]
+    pub source_activity: String,
+    /// Prioritise: `dots`, `ranking` or `points`.
+    #[serde(default)]
+    pub method: String,
+    /// Dots per voter, items to rank, or points to divide.
+    #[serde(default)]
+    pub amount: String,
+    /// Most dots on one item.
+    #[serde(default)]
+    pub max_per_item: String,
+    /// Actions: how many top priorities get actions.
+    #[serde(default)]
+    pub top_k: String,
+    /// Questions: new questions wait for approval ("on" when ticked).
+    #[serde(default)]
+    pub moderated: String,
+    /// Pitches: seconds per pitch.
+    #[serde(default)]
+    pub seconds: String,
 }
 
 fn num<T: std::str::FromStr>(s: &str, default: T) -> Result<T, DomainError> {
@@ -248,6 +289,74 @@ impl ActivityInput {
             "open_text" => ActivityKind::OpenText {
                 max_chars: num(&self.max_chars, 280)?,
             },
+            "quiz" => {
+                // A leading "*" marks a correct option.
+                let mut correct = Vec::new();
+                let mut opts = Vec::new();
+                for line in self.options.lines().filter(|l| !l.trim().is_empty()) {
+                    let line = line.trim();
+                    if let Some(rest) = line.strip_prefix('*') {
+                        correct.push(opts.len() as u32);
+                        opts.push(rest.trim().to_string());
+                    } else {
+                        opts.push(line.to_string());
+                    }
+                }
+                ActivityKind::Quiz {
+                    options: opts,
+                    correct,
+                    explanation: self.explanation.clone(),
+                    source: self.source.clone(),
+                    scored: !self.scored.is_empty(),
+                }
+            }
+            "estimate" => ActivityKind::Estimate {
+                value: self
+                    .value
+                    .trim()
+                    .replace(',', ".")
+                    .parse()
+                    .map_err(|_| DomainError::InvalidActivity("number"))?,
+                unit: self.unit.clone(),
+                explanation: self.explanation.clone(),
+                source: self.source.clone(),
+                scored: !self.scored.is_empty(),
+            },
+            "goal" => ActivityKind::Goal {
+                wordings: self.lines.lines().map(str::to_string).collect(),
+            },
+            "idea_wall" => ActivityKind::IdeaWall {
+                max_chars: num(&self.max_chars, 200)?,
+            },
+            "categorise" => ActivityKind::Categorise {
+                source: self.source_id()?,
+            },
+            "prioritise" => ActivityKind::Prioritise {
+                source: self.source_id()?,
+                method: match self.method.as_str() {
+                    "ranking" => VoteMethod::Ranking {
+                        top_k: num(&self.amount, 3)?,
+                    },
+                    "points" => VoteMethod::Points {
+                        total: num(&self.amount, 100)?,
+                    },
+                    _ => VoteMethod::Dots {
+                        dots: num(&self.amount, 5)?,
+                        max_per_item: num(&self.max_per_item, 2)?,
+                    },
+                },
+            },
+            "actions" => ActivityKind::Actions {
+                source: self.source_id()?,
+                top_k: num(&self.top_k, 2)?,
+            },
+            "questions" => ActivityKind::Questions {
+                moderated: !self.moderated.is_empty(),
+            },
+            "pitches" => ActivityKind::Pitches {
+                speakers: self.lines.lines().map(str::to_string).collect(),
+                seconds: num(&self.seconds, 180)?,
+            },
             _ => return Err(DomainError::InvalidActivity("kind")),
         };
         let audience = if self.audience.is_empty() {
@@ -256,6 +365,13 @@ impl ActivityInput {
             Audience::parse(&self.audience).ok_or(DomainError::InvalidActivity("audience"))?
         };
         ActivityDef::new(&self.title, kind, audience)
+    }
+
+    fn source_id(&self) -> Result<ActivityId, DomainError> {
+        self.source_activity
+            .trim()
+            .parse()
+            .map_err(|_| DomainError::InvalidActivity("source"))
     }
 
     /// The form's fields for an existing activity.
@@ -287,7 +403,74 @@ impl ActivityInput {
                 f.max_label = max_label.clone();
             }
             ActivityKind::WordCloud { max_words } => f.max_words = max_words.to_string(),
-            ActivityKind::OpenText { max_chars } => f.max_chars = max_chars.to_string(),
+            ActivityKind::OpenText { max_chars } | ActivityKind::IdeaWall { max_chars } => {
+                f.max_chars = max_chars.to_string()
+            }
+            ActivityKind::Quiz {
+                options,
+                correct,
+                explanation,
+                source,
+                scored,
+            } => {
+                f.options = options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        if correct.contains(&(i as u32)) {
+                            format!("*{o}")
+                        } else {
+                            o.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                f.explanation = explanation.clone();
+                f.source = source.clone();
+                f.scored = if *scored { "on".into() } else { String::new() };
+            }
+            ActivityKind::Estimate {
+                value,
+                unit,
+                explanation,
+                source,
+                scored,
+            } => {
+                f.value = value.to_string();
+                f.unit = unit.clone();
+                f.explanation = explanation.clone();
+                f.source = source.clone();
+                f.scored = if *scored { "on".into() } else { String::new() };
+            }
+            ActivityKind::Goal { wordings } => f.lines = wordings.join("\n"),
+            ActivityKind::Categorise { source } => f.source_activity = source.to_string(),
+            ActivityKind::Prioritise { source, method } => {
+                f.source_activity = source.to_string();
+                f.method = method.name().to_string();
+                match method {
+                    VoteMethod::Dots { dots, max_per_item } => {
+                        f.amount = dots.to_string();
+                        f.max_per_item = max_per_item.to_string();
+                    }
+                    VoteMethod::Ranking { top_k } => f.amount = top_k.to_string(),
+                    VoteMethod::Points { total } => f.amount = total.to_string(),
+                }
+            }
+            ActivityKind::Actions { source, top_k } => {
+                f.source_activity = source.to_string();
+                f.top_k = top_k.to_string();
+            }
+            ActivityKind::Questions { moderated } => {
+                f.moderated = if *moderated {
+                    "on".into()
+                } else {
+                    String::new()
+                }
+            }
+            ActivityKind::Pitches { speakers, seconds } => {
+                f.lines = speakers.join("\n");
+                f.seconds = seconds.to_string();
+            }
         }
         f
     }

@@ -93,13 +93,16 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
         .unwrap();
     found.extend(violations(&screen, &axe, "screen welcome").await);
 
-    // Each kind of question: single choice, multiple choice, scale, word cloud, open text.
+    // Each kind of question on the template's agenda.
     for (i, kind) in [
         (0, "single choice"),
-        (3, "scale"),
+        (12, "scale"),
         (2, "word cloud"),
-        (7, "open text (tables)"),
-        (6, "multiple choice"),
+        (3, "quiz"),
+        (4, "estimate"),
+        (5, "goal"),
+        (6, "idea wall"),
+        (11, "questions"),
     ] {
         app.control(&bearer, &s, "open", Some(&ids[i])).await;
         wait_js(
@@ -122,24 +125,24 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
         .await;
     }
     let p = app.join(s.join_code.as_str()).await;
+    app.control(&bearer, &s, "open", Some(&ids[3])).await;
     app.answer(
         &p,
         &s,
-        &ids[6],
+        &ids[3],
         &cid(),
-        json!({"type": "choices", "options": [0, 2]}),
+        json!({"type": "choice", "option": 1}),
     )
     .await;
-    app.control(&bearer, &s, "show_results", Some(&ids[6]))
-        .await;
+    app.control(&bearer, &s, "reveal", Some(&ids[3])).await;
     wait_js(
         &screen,
-        "document.querySelector('.bar-row')",
-        "results on the screen",
+        "document.querySelector('.bar-row.correct') && document.querySelector('.reveal')",
+        "the revealed quiz answer on the screen",
     )
     .await;
-    found.extend(violations(&screen, &axe, "screen results").await);
-    shot(&screen, "screen-multiple-choice").await;
+    found.extend(violations(&screen, &axe, "screen quiz reveal").await);
+    shot(&screen, "screen-quiz-reveal").await;
     // A word cloud and a wall of texts on the screen, with a few answers.
     for (i, answers) in [
         (
@@ -151,7 +154,7 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
             ],
         ),
         (
-            4,
+            12,
             vec![
                 json!({"type": "scale", "value": 4}),
                 json!({"type": "scale", "value": 5}),

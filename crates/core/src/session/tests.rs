@@ -8,6 +8,7 @@ fn status(id: ActivityId, state: ActivityState) -> ActivityStatus {
         state,
         results_visible: false,
         audience: Audience::Individuals,
+        revealed: false,
     }
 }
 

@@ -159,10 +159,17 @@ pub async fn session(store: &Store, ws: &Workspace, user: &User) -> SessionRecor
                 title: "Kennismaken".into(),
                 activities: vec![
                     NewActivity {
+                        id: koers_core::ids::ActivityId::new(),
                         def: single_choice("Waar werkt u?", &["School", "GGD", "Gemeente"]),
                     },
-                    NewActivity { def: cloud },
-                    NewActivity { def: table_poll },
+                    NewActivity {
+                        id: koers_core::ids::ActivityId::new(),
+                        def: cloud,
+                    },
+                    NewActivity {
+                        id: koers_core::ids::ActivityId::new(),
+                        def: table_poll,
+                    },
                 ],
             }],
             tables: vec![

@@ -18,8 +18,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use koers_core::activity::ActivityKind;
 use koers_core::answer::Answer;
+use koers_core::answer::{Agreement, Verdict};
 use koers_core::event::Actor;
-use koers_core::ids::{ActivityId, ClientId};
+use koers_core::ids::{ActivityId, ClientId, ItemId};
+use koers_core::items::{ItemDetail, ItemDraft, Tone};
+use koers_core::vote::VoteMethod;
 use koers_store::{Command, Device, SessionRecord};
 use serde::Deserialize;
 use serde_json::json;
@@ -52,7 +55,10 @@ struct NoticeQuery {
 }
 
 /// Texts the page script shows.
-const SCRIPT_TEXTS: [&str; 8] = [
+const SCRIPT_TEXTS: [&str; 11] = [
+    "js-left",
+    "js-edit",
+    "js-withdraw",
     "js-sent",
     "js-queued",
     "js-withdrawn",
@@ -218,6 +224,62 @@ fn answer_from_form(kind: &ActivityKind, body: &[u8]) -> Option<Answer> {
         },
         ActivityKind::WordCloud { .. } => Answer::Words { words: all("word") },
         ActivityKind::OpenText { .. } => Answer::Text { text: one("text")? },
+        ActivityKind::Quiz { correct, .. } if correct.len() > 1 => Answer::Choices {
+            options: all("options")
+                .iter()
+                .filter_map(|v| v.parse().ok())
+                .collect(),
+        },
+        ActivityKind::Quiz { .. } => Answer::Choice {
+            option: one("option")?.parse().ok()?,
+        },
+        ActivityKind::Estimate { .. } => Answer::Number {
+            value: one("value")?.trim().replace(',', ".").parse().ok()?,
+        },
+        ActivityKind::Goal { wordings } => Answer::Consent {
+            verdicts: (0..wordings.len())
+                .map(|i| {
+                    let level = match one(&format!("level_{i}"))?.as_str() {
+                        "agree" => Agreement::Agree,
+                        "live_with" => Agreement::LiveWith,
+                        "object" => Agreement::Object,
+                        _ => return None,
+                    };
+                    Some(Verdict {
+                        level,
+                        reason: one(&format!("reason_{i}")).unwrap_or_default(),
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+        },
+        ActivityKind::Prioritise { method, .. } => match method {
+            VoteMethod::Ranking { top_k } => Answer::Ranking {
+                // rank_1 … rank_k name candidate indices; empty places are skipped.
+                order: (1..=*top_k)
+                    .filter_map(|r| one(&format!("rank_{r}")))
+                    .filter(|v| !v.is_empty())
+                    .filter_map(|v| v.parse().ok())
+                    .collect(),
+            },
+            _ => {
+                let n = all("points").len();
+                Answer::Allocation {
+                    points: (0..n)
+                        .map(|i| {
+                            all("points")
+                                .get(i)
+                                .map(|v| v.trim().parse::<u32>().unwrap_or(0))
+                                .unwrap_or(0)
+                        })
+                        .collect(),
+                }
+            }
+        },
+        ActivityKind::IdeaWall { .. }
+        | ActivityKind::Categorise { .. }
+        | ActivityKind::Actions { .. }
+        | ActivityKind::Questions { .. }
+        | ActivityKind::Pitches { .. } => return None,
     })
 }
 
@@ -270,6 +332,109 @@ struct ProfileForm {
     org_type: String,
 }
 
+/// Builds an item from a plain form post, by the activity's kind.
+fn draft_from_form(kind: &ActivityKind, body: &[u8]) -> Option<ItemDraft> {
+    let field = |name: &str| {
+        form_urlencoded::parse(body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default()
+    };
+    let detail = match kind {
+        ActivityKind::Actions { .. } => ItemDetail::Action {
+            topic: field("topic").parse().ok()?,
+            so_that: field("so_that"),
+            who: field("who"),
+            by_when: field("by_when"),
+            needs: field("needs"),
+        },
+        ActivityKind::Pitches { .. } => ItemDetail::Feedback {
+            speaker: field("speaker").parse().ok()?,
+            tone: if field("tone") == "improve" {
+                Tone::Improve
+            } else {
+                Tone::Success
+            },
+        },
+        _ => ItemDetail::Plain,
+    };
+    Some(ItemDraft {
+        text: field("text"),
+        detail,
+    })
+}
+
+async fn item_without_js(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (s, device) = session_and_device(&state, &headers, &code).await?;
+    let device = device.ok_or(AppError::Unauthorized)?;
+    let back = format!("/p/{}", s.join_code);
+    let field = |name: &str| {
+        form_urlencoded::parse(&body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let activity: ActivityId = field("activity_id")
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::BadRequest)?;
+    let client_id: ClientId = field("client_id")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(ClientId::new);
+    let agenda = state.store().agenda(s.id).await?;
+    let a = agenda.activity(activity).ok_or(AppError::NotFound)?;
+    let Some(draft) = draft_from_form(&a.def.kind, &body) else {
+        return Ok(redirect_with_error(
+            &back,
+            &AppError::Refused(koers_core::DomainError::Empty),
+        ));
+    };
+    let cmd = Command::Contribute {
+        device: device.id,
+        client_id,
+        activity,
+        draft,
+    };
+    match state.exec(s.id, Actor::Device(device.id), cmd).await {
+        Ok(_) => Ok(Redirect::to(&format!("{back}?sent=1")).into_response()),
+        Err(e @ AppError::Refused(_)) => Ok(redirect_with_error(&back, &e)),
+        Err(e) => Err(e),
+    }
+}
+
+async fn mark_without_js(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (s, device) = session_and_device(&state, &headers, &code).await?;
+    let device = device.ok_or(AppError::Unauthorized)?;
+    let back = format!("/p/{}", s.join_code);
+    let field = |name: &str| {
+        form_urlencoded::parse(&body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let item: ItemId = field("item_id")
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::BadRequest)?;
+    let cmd = Command::Mark {
+        device: device.id,
+        client_id: ClientId::new(),
+        item,
+        on: field("on").as_deref() != Some("0"),
+    };
+    match state.exec(s.id, Actor::Device(device.id), cmd).await {
+        Ok(_) => Ok(Redirect::to(&format!("{back}?sent=1")).into_response()),
+        Err(e @ AppError::Refused(_)) => Ok(redirect_with_error(&back, &e)),
+        Err(e) => Err(e),
+    }
+}
+
 async fn profile(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -319,6 +484,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/p/{code}", get(participant_page))
         .route("/p/{code}/answer", post(answer_without_js))
+        .route("/p/{code}/item", post(item_without_js))
+        .route("/p/{code}/mark", post(mark_without_js))
         .route("/p/{code}/profile", post(profile))
         .route("/live/p/{code}", get(live))
 }

@@ -3,10 +3,12 @@
 
 use crate::config::WebConfig;
 use crate::i18n::Tr;
+use crate::views::evening::{BoardView, ItemView, VoteView, board_view, item_groups, item_view};
 use crate::views::models::{ActivityView, Results};
 use crate::views::qr;
 use askama::Template;
-use koers_core::activity::{Activity, ActivityState};
+use koers_core::activity::{Activity, ActivityKind, ActivityState};
+use koers_core::items::ItemStatus;
 use koers_core::lang::Lang;
 use koers_core::session::neighbour;
 use koers_core::tally::{Tally, tally};
@@ -27,6 +29,14 @@ pub struct ResultsFrag<'a> {
     pub respondents: u64,
     /// Many rows: a tighter layout (so a projector shows all without scrolling).
     pub dense: bool,
+    /// The join code (forms for marks).
+    pub code: &'a str,
+    /// Which mark phones can put on items: `upvote`, `commit` or none.
+    pub marks: &'static str,
+    /// The activity is open.
+    pub open: bool,
+    /// A quiz answer is revealed (mark the right option).
+    pub revealed: bool,
 }
 
 /// The answer form of an activity.
@@ -81,6 +91,10 @@ pub struct ScreenFrag<'a> {
     pub code_spaced: String,
     /// QR code SVG of the join link.
     pub qr: String,
+    /// The agreed goal, shown above later steps.
+    pub goal: Option<String>,
+    /// The quiz leaderboard (scored quizzes, after a reveal).
+    pub leaderboard: &'a [koers_core::quiz::Standing],
 }
 
 /// The screen's top bar.
@@ -129,9 +143,33 @@ pub struct ConsoleLiveFrag<'a> {
     pub tablets: i64,
     /// The session is locked.
     pub locked: bool,
+    /// Tools for the current activity (reveal, goal, items, board, timer).
+    pub manage_html: String,
 }
 
-/// One activity on the console's agenda.
+/// The console's tools for the current activity.
+#[derive(Template)]
+#[template(path = "frag/console_manage.html")]
+pub struct ManageFrag<'a> {
+    /// Translations.
+    pub t: Tr,
+    /// The session.
+    pub session_id: String,
+    /// CSRF token ("" in frames).
+    pub csrf: &'a str,
+    /// The activity.
+    pub a: &'a ActivityView,
+    /// The agreed goal.
+    pub goal: Option<String>,
+    /// Items to moderate (not withdrawn or merged).
+    pub items: Vec<ItemView>,
+    /// The categorising board.
+    pub board: Option<BoardView>,
+    /// Proposed groups: label and texts of ideas not yet placed.
+    pub proposal: Vec<(String, Vec<String>)>,
+    /// Near-duplicates: (id, text, id, text, similarity %).
+    pub duplicates: Vec<(String, String, String, String, u32)>,
+}
 pub struct AgendaItem {
     /// The activity.
     pub view: ActivityView,
@@ -203,7 +241,8 @@ impl<'a> Derived<'a> {
     /// Derives from a snapshot.
     pub fn new(data: &'a LiveData) -> Derived<'a> {
         let current = data.session.current.and_then(|id| data.agenda.activity(id));
-        let tally = current.map(|a| tally(&a.def.kind, &data.current_answers));
+        let candidates = data.doc.list.as_ref().map(|l| l.keys.len()).unwrap_or(0);
+        let tally = current.map(|a| tally(&a.def.kind, candidates, &data.current_answers));
         Derived {
             data,
             current,
@@ -213,10 +252,46 @@ impl<'a> Derived<'a> {
 
     /// Results of the current activity.
     pub fn results_html(&self, t: Tr) -> String {
+        self.results_html_for(t, true)
+    }
+
+    /// The current activity's view, with its document.
+    pub fn view(&self, t: &Tr) -> Option<ActivityView> {
+        self.current
+            .map(|a| ActivityView::new(t, a).with_doc(&self.data.doc))
+    }
+
+    /// Results of the current activity; `shown_only` leaves out hidden and
+    /// pending items (the console sees them, to moderate).
+    pub fn results_html_for(&self, t: Tr, shown_only: bool) -> String {
         let (Some(a), Some(tl)) = (self.current, self.tally.as_ref()) else {
             return String::new();
         };
-        let results = Results::from_tally(&t, &a.def.kind, tl);
+        let orgs = &self.data.session.org_types;
+        let results = match (&a.def.kind, tl) {
+            (_, Tally::Vote(r)) => {
+                let labels = self
+                    .data
+                    .doc
+                    .list
+                    .as_ref()
+                    .map(|l| l.labels.clone())
+                    .unwrap_or_default();
+                Results::Vote(VoteView::new(&t, r, &labels))
+            }
+            (ActivityKind::Categorise { .. }, _) => {
+                Results::Board(board_view(&self.data.doc.board, &self.data.items, orgs))
+            }
+            (kind, Tally::Items) => Results::Items(item_groups(
+                &t,
+                kind,
+                &self.data.doc,
+                &self.data.items,
+                orgs,
+                shown_only,
+            )),
+            (kind, tl) => Results::from_tally(&t, kind, tl),
+        };
         ResultsFrag {
             t,
             kind: a.def.kind.name(),
@@ -226,6 +301,14 @@ impl<'a> Derived<'a> {
             },
             results: &results,
             respondents: tl.respondents(),
+            code: self.data.session.join_code.as_str(),
+            marks: match &a.def.kind {
+                ActivityKind::Questions { .. } => "upvote",
+                ActivityKind::Actions { .. } if !self.data.doc.finalised => "commit",
+                _ => "",
+            },
+            open: a.state == ActivityState::Open,
+            revealed: a.revealed,
         }
         .render()
         .unwrap_or_default()
@@ -240,7 +323,7 @@ impl<'a> Derived<'a> {
 
     /// The participant fragment.
     pub fn participant_html(&self, t: Tr, csrf: &str) -> String {
-        let view = self.current.map(|a| ActivityView::new(&t, a));
+        let view = self.view(&t);
         let form_html = view
             .as_ref()
             .filter(|v| v.open)
@@ -275,7 +358,7 @@ impl<'a> Derived<'a> {
     pub fn screen_html(&self, config: &WebConfig) -> (String, String) {
         let s = &self.data.session;
         let t = Tr::new(s.lang);
-        let view = self.current.map(|a| ActivityView::new(&t, a));
+        let view = self.view(&t);
         let results_html = if view.as_ref().is_some_and(|v| v.results_visible) {
             self.results_html(t)
         } else {
@@ -299,6 +382,8 @@ impl<'a> Derived<'a> {
             } else {
                 String::new()
             },
+            goal: s.goal.clone(),
+            leaderboard: &self.data.leaderboard,
         }
         .render()
         .unwrap_or_default();
@@ -318,7 +403,7 @@ impl<'a> Derived<'a> {
     /// The console's live panel and agenda.
     pub fn console_html(&self, t: Tr, csrf: &str) -> (String, String) {
         let s = &self.data.session;
-        let view = self.current.map(|a| ActivityView::new(&t, a));
+        let view = self.view(&t);
         let ids = self.data.agenda.ordered_ids();
         let live = ConsoleLiveFrag {
             t,
@@ -336,6 +421,10 @@ impl<'a> Derived<'a> {
             phones: self.data.counts.phones,
             tablets: self.data.counts.tablets,
             locked: s.locked,
+            manage_html: view
+                .as_ref()
+                .map(|v| self.manage_html(t, csrf, v))
+                .unwrap_or_default(),
         }
         .render()
         .unwrap_or_default();
@@ -370,6 +459,40 @@ impl<'a> Derived<'a> {
         (live, agenda)
     }
 
+    /// The console's tools for the current activity.
+    fn manage_html(&self, t: Tr, csrf: &str, v: &ActivityView) -> String {
+        let data = self.data;
+        let orgs = &data.session.org_types;
+        let live: Vec<&koers_core::items::Item> = data
+            .items
+            .iter()
+            .filter(|i| !matches!(i.status, ItemStatus::Withdrawn | ItemStatus::Merged))
+            .collect();
+        let is_board = v.kind == "categorise";
+        let board = is_board.then(|| board_view(&data.doc.board, &data.items, orgs));
+        let (proposal, duplicates) = if is_board {
+            proposal_for(&data.doc.board, &data.items)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        ManageFrag {
+            t,
+            session_id: data.session.id.to_string(),
+            csrf,
+            a: v,
+            goal: data.session.goal.clone(),
+            items: live
+                .iter()
+                .map(|i| item_view(i, &data.items, orgs))
+                .collect(),
+            board,
+            proposal,
+            duplicates,
+        }
+        .render()
+        .unwrap_or_default()
+    }
+
     /// The little state a participant page's script needs.
     pub fn participant_state(&self) -> serde_json::Value {
         json!({
@@ -378,6 +501,49 @@ impl<'a> Derived<'a> {
             "locked": self.data.session.locked,
         })
     }
+}
+
+/// A proposed grouping of the ideas not yet placed, and near-duplicates
+/// among all shown ideas.
+#[allow(clippy::type_complexity)]
+pub fn proposal_for(
+    board: &koers_core::board::Board,
+    items: &[koers_core::items::Item],
+) -> (
+    Vec<(String, Vec<String>)>,
+    Vec<(String, String, String, String, u32)>,
+) {
+    let shown: Vec<&koers_core::items::Item> = items.iter().filter(|i| i.status.shown()).collect();
+    let texts: Vec<&str> = shown.iter().map(|i| i.draft.text.as_str()).collect();
+    let p = koers_core::cluster::propose(&texts);
+    let groups = p
+        .groups
+        .iter()
+        .map(|g| {
+            let members: Vec<String> = g
+                .members
+                .iter()
+                .filter(|&&m| !board.placement.contains_key(&shown[m].id))
+                .map(|&m| shown[m].draft.text.clone())
+                .collect();
+            (g.label.clone(), members)
+        })
+        .filter(|(_, m)| m.len() >= 2)
+        .collect();
+    let dups = p
+        .near_duplicates
+        .iter()
+        .map(|d| {
+            (
+                shown[d.a].id.to_string(),
+                shown[d.a].draft.text.clone(),
+                shown[d.b].id.to_string(),
+                shown[d.b].draft.text.clone(),
+                (d.similarity * 100.0).round() as u32,
+            )
+        })
+        .collect();
+    (groups, dups)
 }
 
 /// Renders every audience's frame from one snapshot.

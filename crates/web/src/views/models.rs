@@ -2,7 +2,9 @@
 
 use crate::i18n::Tr;
 use koers_core::activity::{Activity, ActivityKind, ActivityState, Audience};
+use koers_core::doc::ActivityDoc;
 use koers_core::tally::Tally;
+use koers_core::vote::VoteMethod;
 
 /// One bar of a chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +17,8 @@ pub struct Bar {
     pub pct: u64,
     /// Bar length relative to the longest bar, 0–100 (SVG units).
     pub width: f64,
+    /// A quiz question's right answer, once revealed.
+    pub correct: bool,
 }
 
 /// One word of a word cloud.
@@ -50,6 +54,23 @@ pub enum Results {
     Words(Vec<CloudWord>),
     /// Texts, newest first.
     Texts(Vec<String>),
+    /// Estimates: median, range, how many came close.
+    Estimates {
+        /// Median estimate.
+        median: Option<String>,
+        /// Lowest and highest estimate.
+        range: Option<(String, String)>,
+        /// Respondents within 10%.
+        close: u64,
+    },
+    /// Agreement per wording of the goal.
+    Consent(Vec<crate::views::evening::ConsentRow>),
+    /// A vote's ranking.
+    Vote(crate::views::evening::VoteView),
+    /// Items in groups (idea wall, actions, questions, pitch feedback).
+    Items(Vec<crate::views::evening::ItemGroup>),
+    /// The categorising board.
+    Board(crate::views::evening::BoardView),
 }
 
 /// Most texts a wall shows at once.
@@ -74,8 +95,18 @@ fn bars(labels: impl Iterator<Item = String>, counts: &[u64], respondents: u64) 
             } else {
                 count as f64 * 100.0 / max as f64
             },
+            correct: false,
         })
         .collect()
+}
+
+/// Formats a number as typed in the language: no decimals when whole.
+pub fn number(t: &Tr, x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        decimal(t, x)
+    }
 }
 
 /// Formats a number with one decimal in the language's style ("3,4" / "3.4").
@@ -91,6 +122,41 @@ impl Results {
     /// Builds the view of a tally for an activity of `kind`.
     pub fn from_tally(t: &Tr, kind: &ActivityKind, tally: &Tally) -> Results {
         match (kind, tally) {
+            (
+                ActivityKind::Quiz {
+                    options, correct, ..
+                },
+                Tally::Choice {
+                    counts,
+                    respondents,
+                },
+            ) => {
+                let mut b = bars(options.iter().cloned(), counts, *respondents);
+                for (i, bar) in b.iter_mut().enumerate() {
+                    bar.correct = correct.contains(&(i as u32));
+                }
+                Results::Bars(b)
+            }
+            (
+                _,
+                Tally::Estimates {
+                    median,
+                    low,
+                    high,
+                    close,
+                    ..
+                },
+            ) => Results::Estimates {
+                median: median.map(|m| number(t, m)),
+                range: low.zip(*high).map(|(l, h)| (number(t, l), number(t, h))),
+                close: *close,
+            },
+            (ActivityKind::Goal { wordings }, Tally::Consent { .. }) => {
+                Results::Consent(crate::views::evening::consent_rows(t, wordings, tally))
+            }
+            (_, Tally::Consent { .. }) | (_, Tally::Vote(_)) | (_, Tally::Items) => {
+                Results::Texts(Vec::new())
+            }
             (
                 ActivityKind::Scale {
                     min_label,
@@ -188,6 +254,42 @@ pub struct ActivityView {
     pub open: bool,
     /// Results are shown.
     pub results_visible: bool,
+    /// A quiz question's answer is revealed.
+    pub revealed: bool,
+    /// Quiz: more than one right answer (checkboxes).
+    pub multi: bool,
+    /// Quiz/estimate: the right answer as text.
+    pub answer_text: String,
+    /// Quiz/estimate: explanation.
+    pub explanation: String,
+    /// Quiz/estimate: source.
+    pub source: String,
+    /// Estimate: unit.
+    pub unit: String,
+    /// Vote: `dots`, `ranking` or `points`; empty otherwise.
+    pub method: &'static str,
+    /// Vote: dots, places to rank, or points.
+    pub amount: u32,
+    /// Vote: most dots on one item.
+    pub max_per_item: u32,
+    /// Vote candidates or action priorities (frozen when opened).
+    pub list: Vec<String>,
+    /// Ranking places 1..=k.
+    pub rank_slots: Vec<u32>,
+    /// Pitch speakers.
+    pub speakers: Vec<String>,
+    /// Pitch: the speaker on stage.
+    pub on_stage: Option<usize>,
+    /// Pitch: time runs out at (ms since the epoch), while running.
+    pub ends_at_ms: i64,
+    /// Pitch: seconds left (paused) or per pitch.
+    pub seconds_left: i64,
+    /// The list is final.
+    pub finalised: bool,
+    /// Questions wait for approval.
+    pub moderated: bool,
+    /// Respondents add items rather than one answer.
+    pub takes_items: bool,
 }
 
 impl ActivityView {
@@ -209,7 +311,28 @@ impl ActivityView {
             audience: a.def.audience.name(),
             state: a.state.name(),
             open: a.state == ActivityState::Open,
-            results_visible: a.results_visible,
+            // Lists and the board are the activity itself: always shown.
+            results_visible: a.results_visible
+                || a.def.kind.takes_items()
+                || matches!(a.def.kind, ActivityKind::Categorise { .. }),
+            revealed: a.revealed,
+            multi: false,
+            answer_text: String::new(),
+            explanation: String::new(),
+            source: String::new(),
+            unit: String::new(),
+            method: "",
+            amount: 0,
+            max_per_item: 0,
+            list: Vec::new(),
+            rank_slots: Vec::new(),
+            speakers: Vec::new(),
+            on_stage: None,
+            ends_at_ms: 0,
+            seconds_left: 0,
+            finalised: false,
+            moderated: false,
+            takes_items: a.def.kind.takes_items(),
         };
         match &a.def.kind {
             ActivityKind::MultipleChoice { max_choices, .. } => v.max_choices = *max_choices,
@@ -227,10 +350,87 @@ impl ActivityView {
                 v.max_words = *max_words;
                 v.word_slots = (1..=*max_words).collect();
             }
-            ActivityKind::OpenText { max_chars } => v.max_chars = *max_chars,
+            ActivityKind::OpenText { max_chars } | ActivityKind::IdeaWall { max_chars } => {
+                v.max_chars = *max_chars
+            }
             ActivityKind::SingleChoice { .. } => {}
+            ActivityKind::Quiz {
+                options,
+                correct,
+                explanation,
+                source,
+                ..
+            } => {
+                v.multi = correct.len() > 1;
+                v.max_choices = options.len() as u8;
+                v.answer_text = correct
+                    .iter()
+                    .filter_map(|&c| options.get(c as usize).cloned())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                v.explanation = explanation.clone();
+                v.source = source.clone();
+            }
+            ActivityKind::Estimate {
+                value,
+                unit,
+                explanation,
+                source,
+                ..
+            } => {
+                v.answer_text = format!("{} {}", number(t, *value), unit).trim().to_string();
+                v.unit = unit.clone();
+                v.explanation = explanation.clone();
+                v.source = source.clone();
+            }
+            ActivityKind::Goal { .. } | ActivityKind::Categorise { .. } => {}
+            ActivityKind::Prioritise { method, .. } => {
+                v.method = method.name();
+                match method {
+                    VoteMethod::Dots { dots, max_per_item } => {
+                        v.amount = *dots;
+                        v.max_per_item = *max_per_item;
+                    }
+                    VoteMethod::Ranking { top_k } => v.amount = *top_k,
+                    VoteMethod::Points { total } => v.amount = *total,
+                }
+            }
+            ActivityKind::Actions { .. } => {}
+            ActivityKind::Questions { moderated } => v.moderated = *moderated,
+            ActivityKind::Pitches { speakers, seconds } => {
+                v.speakers = speakers.clone();
+                v.seconds_left = i64::from(*seconds);
+            }
         }
         v
+    }
+
+    /// Adds what the activity's document says (frozen list, timer, final).
+    pub fn with_doc(mut self, doc: &ActivityDoc) -> ActivityView {
+        if let Some(list) = &doc.list {
+            self.list = list.labels.clone();
+        }
+        if self.method == "ranking" {
+            let k = (self.amount as usize).min(self.list.len()) as u32;
+            self.rank_slots = (1..=k).collect();
+        }
+        self.finalised = doc.finalised;
+        if !self.speakers.is_empty() {
+            self.on_stage = doc.pitch.speaker.map(|s| s as usize);
+            self.ends_at_ms = doc.pitch.ends_at_ms.unwrap_or(0);
+            if let Some(left) = doc.pitch.remaining_ms {
+                self.seconds_left = left / 1000;
+            }
+        }
+        self
+    }
+
+    /// The speaker on stage, by name.
+    pub fn stage_name(&self) -> String {
+        self.on_stage
+            .and_then(|i| self.speakers.get(i))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Whether phones answer it.

@@ -2,6 +2,7 @@
 //! from the handlers (so it cannot drift) and served at `/api/v1/openapi.json`.
 
 mod dto;
+mod items;
 mod json;
 mod participant;
 mod staff;
@@ -58,6 +59,7 @@ impl Modify for Security {
 fn api() -> (Router<AppState>, OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(participant::router())
+        .merge(items::router())
         .merge(staff::router())
         .split_for_parts()
 }

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-async fn session_device(
+pub(super) async fn session_device(
     state: &AppState,
     headers: &HeaderMap,
     id: &str,

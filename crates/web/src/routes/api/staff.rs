@@ -242,7 +242,17 @@ async fn add_activity(
         req.kind,
         req.audience.unwrap_or_default(),
     )?;
-    let done = command(&state, &staff, &id, Command::AddActivity { step, def }).await?;
+    let done = command(
+        &state,
+        &staff,
+        &id,
+        Command::AddActivity {
+            step,
+            def,
+            id: None,
+        },
+    )
+    .await?;
     match done.outcome {
         Outcome::Activity(a) => {
             Ok((StatusCode::CREATED, Json(Created { id: a.to_string() })).into_response())
@@ -331,9 +341,16 @@ async fn results(
     let agenda = state.store().agenda(s.id).await?;
     let a = agenda.activity(activity).ok_or(AppError::NotFound)?;
     let answers = state.store().answers(activity).await?;
+    let candidates = state
+        .store()
+        .activity_doc(activity)
+        .await?
+        .list
+        .map(|l| l.keys.len())
+        .unwrap_or(0);
     Ok(Json(ResultsDto {
         activity_id: activity,
-        tally: tally(&a.def.kind, &answers),
+        tally: tally(&a.def.kind, candidates, &answers),
     }))
 }
 

@@ -29,7 +29,7 @@ fn wants_json(headers: &HeaderMap) -> bool {
 
 /// After a console action: 204 for the script, a redirect for a form post;
 /// a refusal goes back with its reason.
-fn done(
+pub(super) fn done(
     headers: &HeaderMap,
     result: Result<(), AppError>,
     back: &str,
@@ -121,7 +121,11 @@ async fn add_activity(
             .exec(
                 s.id,
                 Actor::User(staff.user.id),
-                Command::AddActivity { step, def },
+                Command::AddActivity {
+                    step,
+                    def,
+                    id: None,
+                },
             )
             .await
     }

@@ -2,6 +2,7 @@
 
 mod auth;
 mod forms;
+mod lists;
 mod session;
 mod sessions;
 
@@ -15,6 +16,7 @@ pub fn router() -> Router<AppState> {
         .merge(sessions::router())
         .merge(session::router())
         .merge(forms::router())
+        .merge(lists::router())
 }
 
 pub use session::path_id;

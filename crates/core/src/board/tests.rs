@@ -1,0 +1,154 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use proptest::prelude::*;
+
+fn ids(n: usize) -> Vec<ItemId> {
+    (0..n).map(|_| ItemId::new()).collect()
+}
+
+#[test]
+fn merging_moves_every_idea_and_remembers_the_name() {
+    let ideas = ids(3);
+    let (a, b) = (CategoryId::new(), CategoryId::new());
+    let mut board = Board::default();
+    for op in [
+        BoardOp::Create {
+            id: a,
+            name: "Sport".into(),
+        },
+        BoardOp::Create {
+            id: b,
+            name: "Bewegen".into(),
+        },
+        BoardOp::Move {
+            item: ideas[0],
+            to: Some(a),
+        },
+        BoardOp::Move {
+            item: ideas[1],
+            to: Some(b),
+        },
+    ] {
+        board = board.apply(op, &ideas).unwrap();
+    }
+    let merged = board
+        .apply(BoardOp::Merge { from: b, into: a }, &ideas)
+        .unwrap();
+    assert_eq!(merged.categories.len(), 1);
+    assert_eq!(
+        merged.categories[0].merged_from,
+        vec!["Bewegen".to_string()]
+    );
+    assert_eq!(merged.members(a, &ideas).len(), 2);
+    assert_eq!(merged.unplaced(&ideas), vec![&ideas[2]]);
+}
+
+#[test]
+fn refusals_leave_the_board_unchanged() {
+    let ideas = ids(1);
+    let a = CategoryId::new();
+    let board = Board::default()
+        .apply(
+            BoardOp::Create {
+                id: a,
+                name: "Sport".into(),
+            },
+            &ideas,
+        )
+        .unwrap();
+    let board = board
+        .apply(
+            BoardOp::Move {
+                item: ideas[0],
+                to: Some(a),
+            },
+            &ideas,
+        )
+        .unwrap();
+    assert_eq!(
+        board.apply(BoardOp::Remove { id: a }, &ideas),
+        Err(DomainError::HasAnswers)
+    );
+    assert_eq!(
+        board.apply(
+            BoardOp::Move {
+                item: ItemId::new(),
+                to: Some(a)
+            },
+            &ideas
+        ),
+        Err(DomainError::NotFound)
+    );
+    assert_eq!(
+        board.apply(BoardOp::Merge { from: a, into: a }, &ideas),
+        Err(DomainError::InvalidActivity("merge-into-itself"))
+    );
+}
+
+/// A step chosen by index, so proptest can shrink it.
+#[derive(Clone, Debug)]
+enum Step {
+    Create,
+    Rename(usize),
+    Merge(usize, usize),
+    Move(usize, Option<usize>),
+    Remove(usize),
+    Undo,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        Just(Step::Create),
+        (0..8usize).prop_map(Step::Rename),
+        (0..8usize, 0..8usize).prop_map(|(a, b)| Step::Merge(a, b)),
+        (0..12usize, proptest::option::of(0..8usize)).prop_map(|(i, c)| Step::Move(i, c)),
+        (0..8usize).prop_map(Step::Remove),
+        Just(Step::Undo),
+    ]
+}
+
+proptest! {
+    /// Any sequence of steps and undos: every idea is in exactly one existing
+    /// category or unplaced, and undo restores exactly the board before.
+    #[test]
+    fn merge_and_undo_never_lose_an_idea(steps in proptest::collection::vec(step(), 0..60)) {
+        let ideas = ids(12);
+        let mut board = Board::default();
+        let mut history: Vec<Board> = Vec::new();
+        for s in steps {
+            let cat = |b: &Board, i: usize| b.categories.get(i % b.categories.len().max(1)).map(|c| c.id);
+            let op = match s {
+                Step::Undo => {
+                    if let Some(prev) = history.pop() {
+                        board = prev;
+                    }
+                    continue;
+                }
+                Step::Create => Some(BoardOp::Create { id: CategoryId::new(), name: "Thema".into() }),
+                Step::Rename(i) => cat(&board, i).map(|id| BoardOp::Rename { id, name: "Nieuw".into() }),
+                Step::Merge(a, b) => cat(&board, a).zip(cat(&board, b)).map(|(from, into)| BoardOp::Merge { from, into }),
+                Step::Move(i, c) => Some(BoardOp::Move { item: ideas[i], to: c.and_then(|c| cat(&board, c)) }),
+                Step::Remove(i) => cat(&board, i).map(|id| BoardOp::Remove { id }),
+            };
+            let Some(op) = op else { continue };
+            let before = board.clone();
+            if let Ok(next) = board.apply(op, &ideas) {
+                history.push(before);
+                board = next;
+            } else {
+                prop_assert_eq!(&board, &before);
+            }
+            let placed: usize = board.categories.iter().map(|c| board.members(c.id, &ideas).len()).sum();
+            prop_assert_eq!(placed + board.unplaced(&ideas).len(), ideas.len());
+            for c in board.placement.values() {
+                prop_assert!(board.categories.iter().any(|k| k.id == *c));
+            }
+        }
+        // Undoing everything gives the empty board back.
+        while let Some(prev) = history.pop() {
+            board = prev;
+        }
+        prop_assert_eq!(board, Board::default());
+    }
+}
