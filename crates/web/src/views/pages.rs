@@ -256,6 +256,10 @@ pub struct ActivityForm {
     pub step_id: String,
     /// Label of the submit button.
     pub submit_label: String,
+    /// Every field as typed (the evening's kinds read theirs from here).
+    pub input: crate::usecases::ActivityInput,
+    /// Activities another can build on: (id, title, kind name).
+    pub sources: Vec<(String, String, &'static str)>,
 }
 
 /// A table with its tablet link.

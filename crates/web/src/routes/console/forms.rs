@@ -106,6 +106,85 @@ async fn add_step(
     done(&headers, result, &format!("/console/sessions/{}", s.id))
 }
 
+#[derive(Deserialize)]
+struct FiguresForm {
+    csv: String,
+    #[serde(default)]
+    step_id: String,
+    #[serde(default)]
+    scored: String,
+}
+
+/// Imports key figures (figure, value, unit, year, source) as estimate
+/// questions. The whole file is checked first: one bad line refuses it all,
+/// with the line number, and nothing is added.
+async fn import_figures(
+    State(state): State<AppState>,
+    page: Page,
+    staff: Staff,
+    Path(id): Path<String>,
+    Form(f): Form<FiguresForm>,
+) -> Result<Response, AppError> {
+    let s = staff.session(&state, path_id::<SessionId>(&id)?).await?;
+    let t = page.tr();
+    let step: StepId = f.step_id.parse().map_err(|_| AppError::BadRequest)?;
+    let figures = match koers_core::quiz::parse_key_figures(&f.csv) {
+        Ok(figures) => figures,
+        Err(problem) => {
+            let msg = t.t2(
+                &format!("figures-error-{}", problem.problem),
+                "line",
+                problem.line as i64,
+                "max",
+                koers_core::quiz::MAX_FIGURES as i64,
+            );
+            let mut r = render(&state, &page, &staff, &s, None, Some(msg), None).await?;
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return Ok(r);
+        }
+    };
+    let defs = figures
+        .iter()
+        .map(|k| {
+            let title = match k.year {
+                Some(y) => t.t2(
+                    "figures-question-year",
+                    "figure",
+                    k.figure.as_str(),
+                    "year",
+                    i64::from(y),
+                ),
+                None => t.t1("figures-question", "figure", k.figure.as_str()),
+            };
+            koers_core::activity::ActivityDef::new(
+                &title,
+                koers_core::activity::ActivityKind::Estimate {
+                    value: k.value,
+                    unit: k.unit.clone(),
+                    explanation: String::new(),
+                    source: k.source.clone(),
+                    scored: !f.scored.is_empty(),
+                },
+                koers_core::activity::Audience::Individuals,
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for def in defs {
+        state
+            .exec(
+                s.id,
+                Actor::User(staff.user.id),
+                Command::AddActivity {
+                    step,
+                    def,
+                    id: None,
+                },
+            )
+            .await?;
+    }
+    Ok(Redirect::to(&format!("/console/sessions/{}#agenda-h", s.id)).into_response())
+}
+
 async fn add_activity(
     State(state): State<AppState>,
     page: Page,
@@ -387,6 +466,7 @@ pub(super) fn router() -> Router<AppState> {
         .route("/console/sessions/{id}/control", post(control))
         .route("/console/sessions/{id}/steps", post(add_step))
         .route("/console/sessions/{id}/activities", post(add_activity))
+        .route("/console/sessions/{id}/figures", post(import_figures))
         .route(
             "/console/sessions/{id}/activities/{aid}",
             get(edit_page).post(save_activity),

@@ -16,6 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
+use koers_core::activity::ActivityKind;
 use koers_core::ids::SessionId;
 use koers_store::{Agenda, SessionRecord};
 use serde::Deserialize;
@@ -35,6 +36,15 @@ pub fn kinds(t: &Tr) -> Vec<(String, String)> {
         "scale",
         "word_cloud",
         "open_text",
+        "quiz",
+        "estimate",
+        "goal",
+        "idea_wall",
+        "categorise",
+        "prioritise",
+        "actions",
+        "questions",
+        "pitches",
     ]
     .iter()
     .map(|k| (k.to_string(), t.t(&format!("kind-{}", k.replace('_', "-")))))
@@ -85,6 +95,23 @@ pub fn activity_form(
         },
         steps,
         submit_label: t.t(submit_key),
+        input: input.clone(),
+        sources: agenda
+            .map(|a| {
+                a.activities
+                    .iter()
+                    .filter(|x| {
+                        matches!(
+                            x.def.kind,
+                            ActivityKind::IdeaWall { .. }
+                                | ActivityKind::Categorise { .. }
+                                | ActivityKind::Prioritise { .. }
+                        )
+                    })
+                    .map(|x| (x.id.to_string(), x.def.title.clone(), x.def.kind.name()))
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
