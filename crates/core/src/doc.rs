@@ -105,6 +105,9 @@ pub struct ActivityDoc {
     /// The pitch timer.
     #[serde(default)]
     pub pitch: PitchState,
+    /// An idea wall is shown per table (true) or all together.
+    #[serde(default)]
+    pub by_author: bool,
 }
 
 #[cfg(test)]

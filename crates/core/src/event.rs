@@ -290,6 +290,13 @@ pub enum SessionEvent {
         /// Finalised or not.
         finalised: bool,
     },
+    /// An idea wall is shown per table or all together.
+    WallLayout {
+        /// The idea wall.
+        activity_id: ActivityId,
+        /// Per table (true) or all together.
+        by_author: bool,
+    },
     /// The pitch timer changed.
     PitchTimer {
         /// The pitch round.
@@ -340,6 +347,7 @@ impl SessionEvent {
             SessionEvent::ListFrozen { .. } => "list_frozen",
             SessionEvent::ListFinalised { .. } => "list_finalised",
             SessionEvent::PitchTimer { .. } => "pitch_timer",
+            SessionEvent::WallLayout { .. } => "wall_layout",
         }
     }
 }

@@ -239,6 +239,13 @@ pub enum Command {
         /// Finalised or not.
         finalised: bool,
     },
+    /// Show an idea wall per table or all together.
+    WallLayout {
+        /// The idea wall.
+        activity: ActivityId,
+        /// Per table (true) or all together.
+        by_author: bool,
+    },
     /// Steer the pitch timer.
     Pitch {
         /// The pitch round.
@@ -514,7 +521,8 @@ async fn run(
         | Command::AgreeGoal { .. }
         | Command::ReviseGoal { .. }
         | Command::Finalise { .. }
-        | Command::Pitch { .. }) => lists::run(conn, session, log, cmd).await,
+        | Command::Pitch { .. }
+        | Command::WallLayout { .. }) => lists::run(conn, session, log, cmd).await,
         Command::Rename { title } => {
             let title = clean_line(&title, MAX_NAME)?;
             if title != session.title {

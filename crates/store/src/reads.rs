@@ -421,6 +421,25 @@ impl Store {
             }
             None => Default::default(),
         };
+        let ballots_by_org = match current {
+            Some(a) if matches!(a.def.kind, ActivityKind::Prioritise { .. }) => sqlx::query(
+                "SELECT p.org_type, r.answer FROM responses r \
+                 LEFT JOIN participants p ON p.id = r.respondent_id \
+                 WHERE r.activity_id = $1 ORDER BY r.seq",
+            )
+            .bind(a.id.to_string())
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<Option<String>, _>("org_type")?,
+                    parse_json(&r.try_get::<String, _>("answer")?)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?,
+            _ => Vec::new(),
+        };
         tx.commit().await?;
         Ok(Some(LiveData {
             seq: session.last_seq,
@@ -433,6 +452,7 @@ impl Store {
             items,
             doc,
             leaderboard,
+            ballots_by_org,
         }))
     }
 }

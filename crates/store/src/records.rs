@@ -246,4 +246,6 @@ pub struct LiveData {
     pub doc: koers_core::doc::ActivityDoc,
     /// The quiz leaderboard, when the current activity is a scored, revealed question.
     pub leaderboard: Vec<koers_core::quiz::Standing>,
+    /// For a vote: each ballot with its voter's organisation type (if given).
+    pub ballots_by_org: Vec<(Option<String>, Answer)>,
 }

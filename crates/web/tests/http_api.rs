@@ -917,15 +917,30 @@ async fn a_tablet_joins_through_its_table_link_and_answers_for_the_table() {
     let (ws, user) = app.workspace("tafels").await;
     let s = app.session(&ws, &user, "Avond").await;
     let bearer = app.bearer(&user).await;
-    // The template's "Verzamelen" question is answered per table.
+    // An open question answered per table.
     let agenda = app.store.agenda(s.id).await.unwrap();
-    let table_q = agenda
-        .activities
-        .iter()
-        .find(|a| a.def.audience == koers_core::activity::Audience::Tables)
-        .unwrap()
-        .id
-        .to_string();
+    let added = app
+        .store
+        .execute(
+            s.id,
+            koers_core::event::Actor::System,
+            koers_store::Command::AddActivity {
+                step: agenda.steps[2].id,
+                def: koers_core::activity::ActivityDef::new(
+                    "Wat gaat er goed?",
+                    koers_core::activity::ActivityKind::OpenText { max_chars: 280 },
+                    koers_core::activity::Audience::Tables,
+                )
+                .unwrap(),
+                id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let koers_store::Outcome::Activity(table_q) = added.outcome else {
+        panic!("no activity")
+    };
+    let table_q = table_q.to_string();
     app.control(&bearer, &s, "open", Some(&table_q)).await;
     let tables = app.store.tables(s.id).await.unwrap();
     let tablet = client();

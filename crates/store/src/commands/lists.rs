@@ -713,6 +713,25 @@ pub(super) async fn run(
             }
             Ok(Outcome::Done)
         }
+        Command::WallLayout {
+            activity,
+            by_author,
+        } => {
+            let a = load_activity(conn, &sid, activity).await?;
+            if !matches!(a.kind, ActivityKind::IdeaWall { .. }) {
+                return Err(DomainError::WrongAnswerType.into());
+            }
+            let mut doc = load_doc(conn, activity).await?;
+            if doc.by_author != by_author {
+                doc.by_author = by_author;
+                save_doc(conn, &sid, activity, &doc).await?;
+                log.push(SessionEvent::WallLayout {
+                    activity_id: activity,
+                    by_author,
+                });
+            }
+            Ok(Outcome::Done)
+        }
         _ => Err(StoreError::corrupt("not a list command").into()),
     }
 }

@@ -265,6 +265,7 @@ org-huisarts = GP / care
 org-jeugd = Youth / youth council
 org-gemeente = Municipality
 org-overig = Other
+org-unknown = Not given
 
 # Session template: preventive youth policy — partner evening (seed 000)
 tpl-blank-step = Agenda
@@ -457,3 +458,10 @@ figures-error-value = Line { $line }: the value is not a number. Nothing was imp
 figures-error-year = Line { $line }: the year is not valid. Nothing was imported.
 figures-error-empty = There are no figures below the header row.
 figures-error-too-many = Line { $line }: more than { $max } figures at once. Nothing was imported.
+wall-individuals = Participants
+wall-show-by-table = Show per table
+wall-show-together = Show all together
+vote-breakdown = By type of organisation
+vote-breakdown-org = Organisation
+vote-breakdown-voters = Voters
+vote-breakdown-top = Top 3

@@ -265,6 +265,7 @@ org-huisarts = Huisarts / zorg
 org-jeugd = Jeugd / jongerenraad
 org-gemeente = Gemeente
 org-overig = Anders
+org-unknown = Niet opgegeven
 
 # Sessiesjabloon: Preventief jeugdbeleid — ketenavond (seed 000)
 tpl-blank-step = Programma
@@ -457,3 +458,10 @@ figures-error-value = Regel { $line }: de waarde is geen getal. Er is niets geï
 figures-error-year = Regel { $line }: het jaar klopt niet. Er is niets geïmporteerd.
 figures-error-empty = Er staan geen kerncijfers onder de kopregel.
 figures-error-too-many = Regel { $line }: meer dan { $max } kerncijfers in één keer. Er is niets geïmporteerd.
+wall-individuals = Deelnemers
+wall-show-by-table = Per tafel tonen
+wall-show-together = Alles samen tonen
+vote-breakdown = Per soort organisatie
+vote-breakdown-org = Organisatie
+vote-breakdown-voters = Stemmers
+vote-breakdown-top = Top 3

@@ -288,6 +288,24 @@ pub fn item_groups(
             }
             groups
         }
+        ActivityKind::IdeaWall { .. } if doc.by_author => {
+            // Per table, in the order tables first posted; individuals together.
+            let mut groups: Vec<ItemGroup> = Vec::new();
+            for i in items.iter().filter(keep) {
+                let title = match (&i.author, &i.author_label) {
+                    (Some(koers_core::event::Respondent::Table(_)), Some(name)) => name.clone(),
+                    _ => t.t("wall-individuals"),
+                };
+                match groups.iter_mut().find(|g| g.title == title) {
+                    Some(g) => g.items.push(view(i)),
+                    None => groups.push(ItemGroup {
+                        title,
+                        items: vec![view(i)],
+                    }),
+                }
+            }
+            groups
+        }
         _ => vec![ItemGroup {
             title: String::new(),
             items: items.iter().filter(keep).map(view).collect(),

@@ -169,6 +169,10 @@ pub struct ManageFrag<'a> {
     pub proposal: Vec<(String, Vec<String>)>,
     /// Near-duplicates: (id, text, id, text, similarity %).
     pub duplicates: Vec<(String, String, String, String, u32)>,
+    /// The idea wall is shown per table.
+    pub by_author: bool,
+    /// A vote broken down by organisation type: (type, voters, top three).
+    pub breakdown: Vec<(String, u64, String)>,
 }
 pub struct AgendaItem {
     /// The activity.
@@ -459,6 +463,55 @@ impl<'a> Derived<'a> {
         (live, agenda)
     }
 
+    /// A vote's results per organisation type: voters and the top three.
+    fn breakdown(&self, t: &Tr) -> Vec<(String, u64, String)> {
+        let (Some(a), Some(list)) = (self.current, self.data.doc.list.as_ref()) else {
+            return Vec::new();
+        };
+        if !matches!(a.def.kind, ActivityKind::Prioritise { .. }) {
+            return Vec::new();
+        }
+        let orgs = &self.data.session.org_types;
+        let mut keys: Vec<Option<String>> = self
+            .data
+            .ballots_by_org
+            .iter()
+            .map(|(o, _)| o.clone())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter_map(|key| {
+                let answers: Vec<&koers_core::answer::Answer> = self
+                    .data
+                    .ballots_by_org
+                    .iter()
+                    .filter(|(o, _)| *o == key)
+                    .map(|(_, a)| a)
+                    .collect();
+                let Tally::Vote(r) = tally(&a.def.kind, list.keys.len(), answers) else {
+                    return None;
+                };
+                let label = match &key {
+                    Some(k) => orgs
+                        .iter()
+                        .find(|o| &o.key == k)
+                        .map(|o| o.label.clone())
+                        .unwrap_or_else(|| k.clone()),
+                    None => t.t("org-unknown"),
+                };
+                let top = r
+                    .rows
+                    .iter()
+                    .take(3)
+                    .filter_map(|row| list.labels.get(row.candidate as usize).cloned())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                (r.voters > 0).then_some((label, r.voters, top))
+            })
+            .collect()
+    }
+
     /// The console's tools for the current activity.
     fn manage_html(&self, t: Tr, csrf: &str, v: &ActivityView) -> String {
         let data = self.data;
@@ -488,6 +541,8 @@ impl<'a> Derived<'a> {
             board,
             proposal,
             duplicates,
+            by_author: data.doc.by_author,
+            breakdown: self.breakdown(&t),
         }
         .render()
         .unwrap_or_default()

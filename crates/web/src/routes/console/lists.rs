@@ -163,6 +163,10 @@ async fn command(
             activity,
             wordings: f.lines.lines().map(str::to_string).collect(),
         },
+        "by_table" | "together" => Command::WallLayout {
+            activity,
+            by_author: f.op == "by_table",
+        },
         "finalise" | "unfinalise" => Command::Finalise {
             activity,
             finalised: f.op == "finalise",
