@@ -95,6 +95,12 @@ pub enum DomainError {
     /// The activity is finalised; its list no longer changes.
     #[error("activity is finalised")]
     Finalised,
+    /// A respondent added as many items to a list as allowed.
+    #[error("too many contributions (max {max})")]
+    TooManyItems {
+        /// The maximum per respondent.
+        max: u32,
+    },
     /// There is no categorising step left to undo.
     #[error("nothing to undo")]
     NothingToUndo,
@@ -127,6 +133,7 @@ impl DomainError {
             DomainError::NotYours => "not-yours",
             DomainError::Finalised => "finalised",
             DomainError::NothingToUndo => "nothing-to-undo",
+            DomainError::TooManyItems { .. } => "too-many-items",
         }
     }
 

@@ -616,8 +616,8 @@ async fn ideas_are_added_once_changed_only_by_their_authors_and_never_deleted() 
         let r = contribute(store, s, busy, ClientId::new(), wall, idea("Nog één")).await;
         assert_eq!(
             refused(r),
-            DomainError::TooManyChoices {
-                max: MAX_ITEMS_PER_RESPONDENT as usize
+            DomainError::TooManyItems {
+                max: MAX_ITEMS_PER_RESPONDENT as u32
             },
             "{name}"
         );

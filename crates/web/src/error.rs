@@ -92,7 +92,8 @@ impl AppError {
                     | DomainError::TooManyWords { max } => (Some(*max as i64), None),
                     DomainError::TooManyDots { max }
                     | DomainError::TooManyPerItem { max }
-                    | DomainError::PointsMustTotal { total: max } => (Some(i64::from(*max)), None),
+                    | DomainError::PointsMustTotal { total: max }
+                    | DomainError::TooManyItems { max } => (Some(i64::from(*max)), None),
                     DomainError::OutOfRange { min, max } => (Some(*max), Some(*min)),
                     _ => (None, None),
                 };
@@ -143,6 +144,7 @@ fn domain_key(e: &DomainError) -> &'static str {
         DomainError::NotYours => "error-not-yours",
         DomainError::Finalised => "error-finalised",
         DomainError::NothingToUndo => "error-nothing-to-undo",
+        DomainError::TooManyItems { .. } => "error-too-many-items",
     }
 }
 

@@ -376,8 +376,8 @@ pub(super) async fn run(
             .await?
             .try_get("n")?;
             if mine >= MAX_ITEMS_PER_RESPONDENT {
-                return Err(DomainError::TooManyChoices {
-                    max: MAX_ITEMS_PER_RESPONDENT as usize,
+                return Err(DomainError::TooManyItems {
+                    max: MAX_ITEMS_PER_RESPONDENT as u32,
                 }
                 .into());
             }
@@ -480,7 +480,10 @@ pub(super) async fn run(
             if kind == MarkKind::Commit && load_doc(conn, it.activity).await?.finalised {
                 return Err(DomainError::Finalised.into());
             }
-            let changed = if on {
+            // Setting a mark twice (or removing one that is not there) changes
+            // nothing in the table, but is still acknowledged with a log
+            // position, so a retried toggle behaves like the first.
+            if on {
                 sqlx::query(
                     "INSERT INTO item_marks (item_id, participant_id, kind, session_id, org_type, at) \
                      SELECT $1, $2, $3, $4, p.org_type, $5 FROM participants p WHERE p.id = $2 \
@@ -492,8 +495,7 @@ pub(super) async fn run(
                 .bind(&sid)
                 .bind(log.at)
                 .execute(&mut *conn)
-                .await?
-                .rows_affected()
+                .await?;
             } else {
                 sqlx::query(
                     "DELETE FROM item_marks WHERE item_id = $1 AND participant_id = $2 AND kind = $3",
@@ -502,12 +504,8 @@ pub(super) async fn run(
                 .bind(device.to_string())
                 .bind(kind.name())
                 .execute(&mut *conn)
-                .await?
-                .rows_affected()
-            };
-            // Setting a mark twice changes nothing, but the client still gets
-            // an acknowledgement with a position in the log.
-            let _ = changed;
+                .await?;
+            }
             let seq = log.push(SessionEvent::ItemMarked {
                 item_id: item,
                 participant_id: device,

@@ -225,6 +225,7 @@ error-invalid-ranking = This ranking is not valid: name each item once, and no m
 error-not-yours = You can only change your own contribution.
 error-finalised = This list has been finalised and no longer changes.
 error-nothing-to-undo = There is nothing to undo.
+error-too-many-items = You have reached the maximum of { $max } contributions.
 error-unauthorized = You are not logged in (any more).
 error-forbidden = You are not allowed to do that.
 error-bad-request = The request is malformed.

@@ -225,6 +225,7 @@ error-invalid-ranking = Deze rangorde klopt niet: noem elk punt één keer, en n
 error-not-yours = Dit kunt u alleen aanpassen bij uw eigen bijdrage.
 error-finalised = Deze lijst is vastgesteld en verandert niet meer.
 error-nothing-to-undo = Er is niets om ongedaan te maken.
+error-too-many-items = U heeft het maximum van { $max } bijdragen bereikt.
 error-unauthorized = U bent niet (meer) ingelogd.
 error-forbidden = Dat mag u niet doen.
 error-bad-request = Het verzoek is niet goed opgebouwd.

@@ -178,6 +178,7 @@ pub fn error_text(t: &Tr, code: &str, max: Option<i64>) -> String {
         "invalid-ranking" => "error-invalid-ranking",
         "not-yours" => "error-not-yours",
         "finalised" => "error-finalised",
+        "too-many-items" => "error-too-many-items",
         "confirm-delete" => "error-confirm-delete",
         _ => "error-bad-request",
     };
