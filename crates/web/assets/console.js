@@ -14,10 +14,14 @@
     alertBox.hidden = !text;
   }
 
+  function defaultIndex(select) {
+    for (var i = 0; i < select.options.length; i++) { if (select.options[i].defaultSelected) { return i; } }
+    return 0;
+  }
+
   function formKey(form) {
-    var a = form.querySelector('input[name=action]');
-    var id = form.querySelector('input[name=activity_id]');
-    return (form.getAttribute('action') || '') + '|' + (a ? a.value : '') + '|' + (id ? id.value : '');
+    var v = function (n) { var i = form.querySelector('input[name=' + n + ']'); return i ? i.value : ''; };
+    return [form.getAttribute('action') || '', v('action'), v('op'), v('activity_id'), v('item_id'), v('category_id'), v('speaker'), v('wording')].join('|');
   }
 
   if (data.live) {
@@ -26,7 +30,26 @@
       var active = document.activeElement;
       var key = null;
       if (active && active.form && active.form.getAttribute('method') === 'post') { key = formKey(active.form); }
+      // Ideas keep arriving while the facilitator edits one: keep what is
+      // typed and which sections are open across the redraw.
+      var typed = {};
+      var fields = document.querySelectorAll('#console-live input[id], #console-live textarea[id], #console-live select[id]');
+      for (var f = 0; f < fields.length; f++) {
+        var el = fields[f];
+        var changed = el.tagName === 'SELECT' ? el.selectedIndex !== defaultIndex(el) : el.value !== el.defaultValue;
+        if (changed || el === active) { typed[el.id] = el.value; }
+      }
+      var open = [];
+      var ds = document.querySelectorAll('#console-live details[open][id]');
+      for (var d = 0; d < ds.length; d++) { open.push(ds[d].id); }
+      var activeId = active && active.id ? active.id : null;
       K.applyRegions(frame);
+      Object.keys(typed).forEach(function (id) { var el = document.getElementById(id); if (el) { el.value = typed[id]; } });
+      open.forEach(function (id) { var el = document.getElementById(id); if (el) { el.open = true; } });
+      if (activeId) {
+        var again = document.getElementById(activeId);
+        if (again) { again.focus(); key = null; }
+      }
       K.fillCsrf(document);
       if (key) {
         var forms = document.querySelectorAll('form');
@@ -51,17 +74,22 @@
     var body = new URLSearchParams();
     var fields = form.querySelectorAll('input, select, textarea');
     for (var i = 0; i < fields.length; i++) { body.append(fields[i].name, fields[i].value); }
-    post(action, body, button);
+    post(action, body, button, form);
   });
 
-  function post(action, body, button) {
+  function post(action, body, button, form) {
     fetch(action, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'X-CSRF-Token': K.csrf() },
       body: body
     }).then(function (r) {
-      if (r.status === 204) { say(''); return null; }
+      if (r.status === 204) {
+        say('');
+        // Done: what was typed is now in the frame (or was a new entry).
+        if (form && form.querySelector('input[type=text], input:not([type]), textarea')) { form.reset(); }
+        return null;
+      }
       return r.json().then(function (j) { say(j && j.error ? j.error.message : (texts['js-error'] || 'Error')); });
     }, function () {
       say(texts['js-offline'] || 'Offline');
@@ -99,7 +127,7 @@
     body.append('item_id', dragged);
     body.append('category_id', zone.getAttribute('data-category') || '');
     dragged = null;
-    post(manage.getAttribute('data-lists'), body, null);
+    post(manage.getAttribute('data-lists'), body, null, null);
   });
 
   var kind = document.getElementById('af-kind');

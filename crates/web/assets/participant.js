@@ -160,6 +160,8 @@
   function saveMine() { try { window.localStorage.setItem(MINE, JSON.stringify(mine)); } catch (e) { /* memory only */ } }
   function mineOf(aid) { if (!mine[aid]) { mine[aid] = { items: [], marked: [] }; } return mine[aid]; }
   var fetchedMine = {};
+  /* The own item being changed, kept across live redraws of the form. */
+  var editing = null;
   function loadMine(aid) {
     if (!aid || fetchedMine[aid]) { return; }
     fetchedMine[aid] = true;
@@ -238,7 +240,10 @@
       var w = form.querySelector('.withdraw');
       if (w) { w.hidden = !own[aid]; }
     }
-    if (aid) { loadMine(aid); decorateItems(aid); }
+    // Only lists have own items or marks; polls need no extra request.
+    if (aid && container.querySelector('form.item-form, .mark-form')) { loadMine(aid); decorateItems(aid); }
+    var itemForm = container.querySelector('form.item-form');
+    if (itemForm && editing && editing.activity === aid) { itemForm.setAttribute('data-editing', editing.item); }
     var box = container.querySelector('.own-answer');
     if (box) {
       var mine = aid ? own[aid] : null;
@@ -375,10 +380,11 @@
     if (form.classList.contains('item-form')) {
       var draft = readItem(form);
       if (!draft) { toast(T['js-error'], true); return; }
-      var editing = form.getAttribute('data-editing');
-      if (editing) {
-        enqueue({ kind: 'revise', activity: form.getAttribute('data-activity'), item: editing, client_id: uuid(), draft: draft });
+      var target = form.getAttribute('data-editing');
+      if (target) {
+        enqueue({ kind: 'revise', activity: form.getAttribute('data-activity'), item: target, client_id: uuid(), draft: draft });
         form.removeAttribute('data-editing');
+        editing = null;
       } else {
         enqueue({ kind: 'item', activity: form.getAttribute('data-activity'), client_id: uuid(), draft: draft });
       }
@@ -404,6 +410,7 @@
         var ta = f.querySelector('[name=text]');
         ta.value = text.childNodes[0] ? text.childNodes[0].textContent.replace(/,\s*$/, '') : text.textContent;
         f.setAttribute('data-editing', li.getAttribute('data-item'));
+        editing = { activity: currentActivity(), item: li.getAttribute('data-item') };
         ta.focus();
       }
       return;
