@@ -37,6 +37,8 @@ pub struct ResultsFrag<'a> {
     pub open: bool,
     /// A quiz answer is revealed (mark the right option).
     pub revealed: bool,
+    /// Say how many answered (not for lists, where the items speak).
+    pub show_respondents: bool,
 }
 
 /// The answer form of an activity.
@@ -313,6 +315,7 @@ impl<'a> Derived<'a> {
             },
             open: a.state == ActivityState::Open,
             revealed: a.revealed,
+            show_respondents: !matches!(results, Results::Items(_) | Results::Board(_)),
         }
         .render()
         .unwrap_or_default()
