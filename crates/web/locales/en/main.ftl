@@ -466,3 +466,4 @@ vote-breakdown = By type of organisation
 vote-breakdown-org = Organisation
 vote-breakdown-voters = Voters
 vote-breakdown-top = Top 3
+vote-tied = shared place

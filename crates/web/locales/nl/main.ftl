@@ -466,3 +466,4 @@ vote-breakdown = Per soort organisatie
 vote-breakdown-org = Organisatie
 vote-breakdown-voters = Stemmers
 vote-breakdown-top = Top 3
+vote-tied = gedeelde plaats

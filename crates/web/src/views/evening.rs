@@ -32,6 +32,8 @@ pub struct ConsentRow {
 pub struct VoteLine {
     /// Rank ("1", or "2=" for a tie).
     pub rank: String,
+    /// Shares its rank with another.
+    pub tied: bool,
     /// The candidate.
     pub label: String,
     /// Dots, points or Borda points.
@@ -74,6 +76,7 @@ impl VoteView {
                     } else {
                         row.rank.to_string()
                     },
+                    tied: row.tied,
                     label: label(row.candidate),
                     total: row.total,
                     share: (row.share * 100.0).round() as u64,
