@@ -210,17 +210,35 @@
     if (a.type === 'scale') { return String(a.value); }
     if (a.type === 'words') { return a.words.join(', '); }
     if (a.type === 'text') { return a.text; }
+    if (a.type === 'number') { return String(a.value).replace('.', data.lang === 'nl' ? ',' : '.'); }
+    if (a.type === 'consent') {
+      return a.verdicts.map(function (v, n) {
+        var l = form ? form.querySelector('input[name=level_' + n + '][value=' + v.level + ']') : null;
+        var name = l && l.parentNode.querySelector('span') ? l.parentNode.querySelector('span').textContent : v.level;
+        return name + (v.reason ? ' — ' + v.reason : '');
+      }).join('; ');
+    }
+    if (a.type === 'allocation' || a.type === 'ranking') {
+      var names = form ? all(form, '.alloc-row label').map(function (l) { return l.textContent; }) : [];
+      if (!names.length && form) {
+        var sel = form.querySelector('select[name^=rank_]');
+        names = sel ? all(sel, 'option').slice(1).map(function (o) { return o.textContent; }) : [];
+      }
+      if (a.type === 'ranking') { return a.order.map(function (c, n) { return (n + 1) + '. ' + (names[c] || c + 1); }).join(', '); }
+      return a.points.map(function (p, c) { return p ? (names[c] || c + 1) + ': ' + p : null; })
+        .filter(function (x) { return x; }).join(', ');
+    }
     return '';
   }
 
   /* What is being typed, so a live update does not wipe it. */
   function snapshot(form) {
-    return all(form, 'input, textarea').map(function (i) {
+    return all(form, 'input, textarea, select').map(function (i) {
       return (i.type === 'radio' || i.type === 'checkbox') ? i.checked : i.value;
     });
   }
   function restore(form, snap) {
-    all(form, 'input, textarea').forEach(function (i, n) {
+    all(form, 'input, textarea, select').forEach(function (i, n) {
       if (i.name === '_csrf' || i.name === 'activity_id' || n >= snap.length) { return; }
       if (i.type === 'radio' || i.type === 'checkbox') { i.checked = snap[n]; } else if (i.type !== 'hidden') { i.value = snap[n]; }
     });
