@@ -477,3 +477,100 @@ async fn every_new_kind_renders_on_the_phone_the_screen_and_the_console() {
         vec!["Sport".to_string(), "Ouders".to_string()]
     );
 }
+
+#[tokio::test]
+async fn a_pitch_round_shows_the_speaker_and_a_running_countdown_and_collects_feedback_per_pitch() {
+    let app = spawn_app().await;
+    let (ws, user) = app.workspace("pitches").await;
+    let s = app.session(&ws, &user, "Avond").await;
+    let bearer = app.bearer(&user).await;
+    let step = app.store.agenda(s.id).await.unwrap().steps[4].id;
+    let added = app
+        .store
+        .execute(
+            s.id,
+            koers_core::event::Actor::System,
+            koers_store::Command::AddActivity {
+                step,
+                def: koers_core::activity::ActivityDef::new(
+                    "Pitches: wat werkt al?",
+                    koers_core::activity::ActivityKind::Pitches {
+                        speakers: vec!["Sportservice".into(), "CJG".into()],
+                        seconds: 120,
+                    },
+                    koers_core::activity::Audience::Individuals,
+                )
+                .unwrap(),
+                id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let koers_store::Outcome::Activity(pitches) = added.outcome else {
+        panic!("no activity")
+    };
+    let pid = pitches.to_string();
+    app.control(&bearer, &s, "open", Some(&pid)).await;
+    let c = console(&app, &user.email).await;
+    let console_url = format!("{}/console/sessions/{}", app.url, s.id);
+    let html = page(&c, &console_url).await;
+    assert!(html.contains("Start: CJG"), "a start button per speaker");
+    let r = c
+        .post(format!("{console_url}/lists"))
+        .form(&[
+            ("_csrf", csrf_of(&html).as_str()),
+            ("op", "pitch_start"),
+            ("activity_id", pid.as_str()),
+            ("speaker", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let screen = page(&client(), &format!("{}/screen/{}", app.url, s.screen_token)).await;
+    assert!(
+        screen.contains("class=\"pitch-speaker\">CJG<"),
+        "the speaker on stage"
+    );
+    let ends: i64 = screen
+        .split("data-ends-at=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert!(
+        (ends - now - 120_000).abs() < 10_000,
+        "two minutes from now"
+    );
+
+    // Feedback for the speaker on stage, as a success story.
+    let p = app.join(s.join_code.as_str()).await;
+    let (st, body) = add_item(
+        &app,
+        &p,
+        &s.id.to_string(),
+        &pid,
+        &cid(),
+        json!({"text": "Het inloopspreekuur werkt", "detail": {"type": "feedback", "speaker": 1, "tone": "success"}}),
+    )
+    .await;
+    assert_eq!(st, 200, "{body}");
+    let (st, _) = add_item(
+        &app,
+        &p,
+        &s.id.to_string(),
+        &pid,
+        &cid(),
+        json!({"text": "x", "detail": {"type": "feedback", "speaker": 5, "tone": "success"}}),
+    )
+    .await;
+    assert_eq!(st, 422, "no such speaker");
+    let screen = page(&client(), &format!("{}/screen/{}", app.url, s.screen_token)).await;
+    assert!(
+        screen.contains("Succesverhalen — CJG") && screen.contains("Het inloopspreekuur werkt")
+    );
+}

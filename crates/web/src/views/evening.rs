@@ -131,6 +131,8 @@ pub struct ItemView {
     pub status: &'static str,
     /// Texts of items merged into this one.
     pub merged: Vec<String>,
+    /// On the categorising board: the category it is in ("" for none).
+    pub category: String,
 }
 
 /// A group of items with a heading (a table, a priority, a speaker).
@@ -199,6 +201,7 @@ pub fn item_view(item: &Item, all: &[Item], orgs: &[OrgType]) -> ItemView {
             .filter(|m| m.merged_into == Some(item.id) && m.status == ItemStatus::Merged)
             .map(|m| m.draft.text.clone())
             .collect(),
+        category: String::new(),
     };
     if let ItemDetail::Action {
         so_that,
@@ -338,6 +341,10 @@ pub fn board_view(board: &Board, items: &[Item], orgs: &[OrgType]) -> BoardView 
                     .members(c.id, &ids)
                     .into_iter()
                     .filter_map(find)
+                    .map(|mut v| {
+                        v.category = c.id.to_string();
+                        v
+                    })
                     .collect(),
             })
             .collect(),
