@@ -82,9 +82,24 @@ impl Driver {
             .connect(&self.url)
             .await
             .unwrap();
-        // The window size from the flag includes no browser chrome in
-        // headless mode; set the viewport exactly.
+        // The window size includes browser chrome even in headless mode
+        // (1080 gives a 937-pixel viewport): grow the window by the
+        // difference so the page sees exactly w×h, as a projector or phone.
         let _ = client.set_window_size(w, h).await;
+        if let Ok(v) = client
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await
+        {
+            let (iw, ih) = (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0));
+            if iw > 0 && ih > 0 && (iw, ih) != (u64::from(w), u64::from(h)) {
+                let _ = client
+                    .set_window_size(
+                        w + (u64::from(w).saturating_sub(iw)) as u32,
+                        h + (u64::from(h).saturating_sub(ih)) as u32,
+                    )
+                    .await;
+            }
+        }
         client
     }
 }
