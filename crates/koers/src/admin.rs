@@ -111,6 +111,41 @@ pub async fn user(cmd: UserCmd) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes a session's report (`koers export`).
+pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
+    let store = open_store(&o.storage, 2).await?;
+    let id = match koers_core::code::JoinCode::parse(&o.session) {
+        Some(code) => store
+            .session_by_code(&code)
+            .await?
+            .map(|s| s.id)
+            .ok_or_else(|| anyhow::anyhow!("no active session has code {}", o.session))?,
+        None => o
+            .session
+            .parse()
+            .map_err(|_| anyhow::anyhow!("not a join code or session id: {}", o.session))?,
+    };
+    match o.format.as_str() {
+        "md" => {
+            let md = koers_web::report::export_markdown(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, md)?;
+        }
+        _ => {
+            let files = koers_web::report::export_csv(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::create_dir_all(&o.out)?;
+            for (name, body) in files {
+                std::fs::write(o.out.join(name), body)?;
+            }
+        }
+    }
+    println!("{}", o.out.display());
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::valid_slug;

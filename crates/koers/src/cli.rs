@@ -34,6 +34,26 @@ pub enum Command {
     User(UserCmd),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Write a session's report: Markdown, or the raw input of every
+    /// activity as CSV files in a folder.
+    Export(ExportOpts),
+}
+
+/// Options of `export`.
+#[derive(Debug, Args)]
+pub struct ExportOpts {
+    /// Storage.
+    #[command(flatten)]
+    pub storage: StorageOpts,
+    /// The session: its join code (active sessions) or its id.
+    #[arg(long)]
+    pub session: String,
+    /// `md` (one file) or `csv` (a folder with a file per activity).
+    #[arg(long, value_parser = ["md", "csv"])]
+    pub format: String,
+    /// Where to write: a file for `md`, a folder for `csv`.
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// Where the data lives.

@@ -2,7 +2,8 @@
 //!
 //! `koers serve` runs the server; `koers demo` seeds a demo workspace and
 //! runs the server; `koers bench` measures a running server; `koers
-//! workspace` and `koers user` administer accounts.
+//! workspace` and `koers user` administer accounts; `koers export` writes a
+//! session's report.
 
 mod admin;
 mod bench;
@@ -23,6 +24,7 @@ async fn main() -> std::process::ExitCode {
         cli::Command::Bench(o) => bench::run(o).await,
         cli::Command::Workspace(c) => admin::workspace(c).await,
         cli::Command::User(c) => admin::user(c).await,
+        cli::Command::Export(o) => admin::export(o).await,
         cli::Command::Openapi => {
             println!("{}", koers_web::openapi_json());
             Ok(())

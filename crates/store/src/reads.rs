@@ -305,6 +305,20 @@ impl Store {
             .transpose()
     }
 
+    /// Every device that joined a session, in the order they joined.
+    pub async fn devices(&self, session: SessionId) -> Result<Vec<Device>, StoreError> {
+        sqlx::query(
+            "SELECT id, session_id, table_id, display_name, org_type FROM participants \
+             WHERE session_id = $1 ORDER BY joined_at, id",
+        )
+        .bind(session.to_string())
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(device_from)
+        .collect()
+    }
+
     /// The answers to an activity, oldest first.
     pub async fn answers(&self, activity: ActivityId) -> Result<Vec<Answer>, StoreError> {
         let mut conn = self.pool().acquire().await?;

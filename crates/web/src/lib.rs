@@ -12,6 +12,7 @@ pub mod config;
 mod error;
 mod i18n;
 pub mod live;
+pub mod report;
 mod routes;
 pub mod security;
 pub mod session_templates;
