@@ -408,11 +408,32 @@ impl Store {
         {
             answer_counts.insert(parse_id(&r.try_get::<String, _>("activity_id")?)?, r.try_get("n")?);
         }
-        let current_answers = match session.current {
-            Some(a) => load_answers(&mut tx, a).await?,
-            None => Vec::new(),
-        };
         let current = session.current.and_then(|a| agenda.activity(a));
+        // A vote's ballots are read with their voters' organisation types
+        // (for the breakdown); the answers are the same rows.
+        let (current_answers, ballots_by_org) = match current {
+            Some(a) if matches!(a.def.kind, ActivityKind::Prioritise { .. }) => {
+                let ballots = sqlx::query(
+                    "SELECT p.org_type, r.answer FROM responses r \
+                     LEFT JOIN participants p ON p.id = r.respondent_id \
+                     WHERE r.activity_id = $1 ORDER BY r.seq",
+                )
+                .bind(a.id.to_string())
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.try_get::<Option<String>, _>("org_type")?,
+                        parse_json::<Answer>(&r.try_get::<String, _>("answer")?)?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()?;
+                (ballots.iter().map(|(_, b)| b.clone()).collect(), ballots)
+            }
+            Some(a) => (load_answers(&mut tx, a.id).await?, Vec::new()),
+            None => (Vec::new(), Vec::new()),
+        };
         let (items, doc, leaderboard) = match current {
             Some(a) => {
                 let item_source = match a.def.kind {
@@ -434,25 +455,6 @@ impl Store {
                 (items, doc, leaderboard)
             }
             None => Default::default(),
-        };
-        let ballots_by_org = match current {
-            Some(a) if matches!(a.def.kind, ActivityKind::Prioritise { .. }) => sqlx::query(
-                "SELECT p.org_type, r.answer FROM responses r \
-                 LEFT JOIN participants p ON p.id = r.respondent_id \
-                 WHERE r.activity_id = $1 ORDER BY r.seq",
-            )
-            .bind(a.id.to_string())
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.try_get::<Option<String>, _>("org_type")?,
-                    parse_json(&r.try_get::<String, _>("answer")?)?,
-                ))
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?,
-            _ => Vec::new(),
         };
         tx.commit().await?;
         Ok(Some(LiveData {

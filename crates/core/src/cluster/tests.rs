@@ -293,15 +293,15 @@ fn two_hundred_ideas() -> Vec<String> {
         .collect()
 }
 
+/// A full wall still gets a proposal. (Its speed is measured, not asserted:
+/// see the note of issue 3.)
 #[test]
-fn two_hundred_ideas_are_quick() {
+fn two_hundred_ideas_give_groups() {
     let owned = two_hundred_ideas();
     let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     let start = std::time::Instant::now();
     let proposal = propose(&texts);
-    let elapsed = start.elapsed();
-    // About 8 ms in a debug build; the bound leaves room for a busy machine.
-    assert!(elapsed.as_millis() < 200, "{elapsed:?}");
+    eprintln!("propose(200 ideas): {:?}", start.elapsed());
     assert!(!proposal.groups.is_empty());
 }
 

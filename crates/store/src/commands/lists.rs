@@ -129,25 +129,26 @@ pub(crate) async fn freeze_on_open(
 ) -> Result<(), ExecError> {
     let sid = session.id.to_string();
     let a = load_activity(conn, &sid, activity).await?;
+    if !matches!(
+        a.kind,
+        ActivityKind::Prioritise { .. } | ActivityKind::Actions { .. }
+    ) {
+        return Ok(());
+    }
+    let mut doc = load_doc(conn, activity).await?;
+    if doc.list.is_some() {
+        return Ok(());
+    }
     let list = match &a.kind {
-        ActivityKind::Prioritise { source, .. } => {
-            if load_doc(conn, activity).await?.list.is_some() {
-                return Ok(());
-            }
-            candidates_of(conn, &sid, *source).await?
-        }
         ActivityKind::Actions { source, top_k } => {
-            if load_doc(conn, activity).await?.list.is_some() {
-                return Ok(());
-            }
             priorities_of(conn, &sid, *source, usize::from(*top_k)).await?
         }
+        ActivityKind::Prioritise { source, .. } => candidates_of(conn, &sid, *source).await?,
         _ => return Ok(()),
     };
     if list.keys.is_empty() {
         return Err(DomainError::InvalidActivity("nothing-to-list").into());
     }
-    let mut doc = load_doc(conn, activity).await?;
     doc.list = Some(list.clone());
     save_doc(conn, &sid, activity, &doc).await?;
     log.push(SessionEvent::ListFrozen {

@@ -284,6 +284,56 @@ fn answer_from_form(kind: &ActivityKind, body: &[u8]) -> Option<Answer> {
     })
 }
 
+/// A field of a plain form post.
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    form_urlencoded::parse(body)
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// The client id of a plain form post (a fresh one when the page had no script to make one).
+fn form_client_id(body: &[u8]) -> ClientId {
+    form_field(body, "client_id")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(ClientId::new)
+}
+
+/// The activity a plain form post is for, and its kind.
+async fn form_activity(
+    state: &AppState,
+    s: &SessionRecord,
+    body: &[u8],
+) -> Result<(ActivityId, ActivityKind), AppError> {
+    let activity: ActivityId = form_field(body, "activity_id")
+        .and_then(|v| v.parse().ok())
+        .ok_or(AppError::BadRequest)?;
+    let agenda = state.store().agenda(s.id).await?;
+    let a = agenda.activity(activity).ok_or(AppError::NotFound)?;
+    Ok((activity, a.def.kind.clone()))
+}
+
+/// Carries out a phone's plain form post and goes back to its page, saying
+/// it was sent or why not (`None`: the form was empty or malformed).
+async fn send_without_js(
+    state: &AppState,
+    s: &SessionRecord,
+    device: &Device,
+    cmd: Option<Command>,
+) -> Result<Response, AppError> {
+    let back = format!("/p/{}", s.join_code);
+    let Some(cmd) = cmd else {
+        return Ok(redirect_with_error(
+            &back,
+            &AppError::Refused(koers_core::DomainError::Empty),
+        ));
+    };
+    match state.exec(s.id, Actor::Device(device.id), cmd).await {
+        Ok(_) => Ok(Redirect::to(&format!("{back}?sent=1")).into_response()),
+        Err(e @ AppError::Refused(_)) => Ok(redirect_with_error(&back, &e)),
+        Err(e) => Err(e),
+    }
+}
+
 async fn answer_without_js(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -292,37 +342,14 @@ async fn answer_without_js(
 ) -> Result<Response, AppError> {
     let (s, device) = session_and_device(&state, &headers, &code).await?;
     let device = device.ok_or(AppError::Unauthorized)?;
-    let back = format!("/p/{}", s.join_code);
-    let field = |name: &str| {
-        form_urlencoded::parse(&body)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-    };
-    let activity: ActivityId = field("activity_id")
-        .and_then(|v| v.parse().ok())
-        .ok_or(AppError::BadRequest)?;
-    let client_id: ClientId = field("client_id")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(ClientId::new);
-    let agenda = state.store().agenda(s.id).await?;
-    let a = agenda.activity(activity).ok_or(AppError::NotFound)?;
-    let Some(answer) = answer_from_form(&a.def.kind, &body) else {
-        return Ok(redirect_with_error(
-            &back,
-            &AppError::Refused(koers_core::DomainError::Empty),
-        ));
-    };
-    let cmd = Command::Submit {
+    let (activity, kind) = form_activity(&state, &s, &body).await?;
+    let cmd = answer_from_form(&kind, &body).map(|answer| Command::Submit {
         device: device.id,
-        client_id,
+        client_id: form_client_id(&body),
         activity,
         answer,
-    };
-    match state.exec(s.id, Actor::Device(device.id), cmd).await {
-        Ok(_) => Ok(Redirect::to(&format!("{back}?sent=1")).into_response()),
-        Err(e @ AppError::Refused(_)) => Ok(redirect_with_error(&back, &e)),
-        Err(e) => Err(e),
-    }
+    });
+    send_without_js(&state, &s, &device, cmd).await
 }
 
 #[derive(Deserialize)]
@@ -335,12 +362,7 @@ struct ProfileForm {
 
 /// Builds an item from a plain form post, by the activity's kind.
 fn draft_from_form(kind: &ActivityKind, body: &[u8]) -> Option<ItemDraft> {
-    let field = |name: &str| {
-        form_urlencoded::parse(body)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-            .unwrap_or_default()
-    };
+    let field = |name: &str| form_field(body, name).unwrap_or_default();
     let detail = match kind {
         ActivityKind::Actions { .. } => ItemDetail::Action {
             topic: field("topic").parse().ok()?,
@@ -373,37 +395,14 @@ async fn item_without_js(
 ) -> Result<Response, AppError> {
     let (s, device) = session_and_device(&state, &headers, &code).await?;
     let device = device.ok_or(AppError::Unauthorized)?;
-    let back = format!("/p/{}", s.join_code);
-    let field = |name: &str| {
-        form_urlencoded::parse(&body)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-    };
-    let activity: ActivityId = field("activity_id")
-        .and_then(|v| v.parse().ok())
-        .ok_or(AppError::BadRequest)?;
-    let client_id: ClientId = field("client_id")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(ClientId::new);
-    let agenda = state.store().agenda(s.id).await?;
-    let a = agenda.activity(activity).ok_or(AppError::NotFound)?;
-    let Some(draft) = draft_from_form(&a.def.kind, &body) else {
-        return Ok(redirect_with_error(
-            &back,
-            &AppError::Refused(koers_core::DomainError::Empty),
-        ));
-    };
-    let cmd = Command::Contribute {
+    let (activity, kind) = form_activity(&state, &s, &body).await?;
+    let cmd = draft_from_form(&kind, &body).map(|draft| Command::Contribute {
         device: device.id,
-        client_id,
+        client_id: form_client_id(&body),
         activity,
         draft,
-    };
-    match state.exec(s.id, Actor::Device(device.id), cmd).await {
-        Ok(_) => Ok(Redirect::to(&format!("{back}?sent=1")).into_response()),
-        Err(e @ AppError::Refused(_)) => Ok(redirect_with_error(&back, &e)),
-        Err(e) => Err(e),
-    }
+    });
+    send_without_js(&state, &s, &device, cmd).await
 }
 
 async fn mark_without_js(
@@ -414,26 +413,16 @@ async fn mark_without_js(
 ) -> Result<Response, AppError> {
     let (s, device) = session_and_device(&state, &headers, &code).await?;
     let device = device.ok_or(AppError::Unauthorized)?;
-    let back = format!("/p/{}", s.join_code);
-    let field = |name: &str| {
-        form_urlencoded::parse(&body)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-    };
-    let item: ItemId = field("item_id")
+    let item: ItemId = form_field(&body, "item_id")
         .and_then(|v| v.parse().ok())
         .ok_or(AppError::BadRequest)?;
     let cmd = Command::Mark {
         device: device.id,
-        client_id: ClientId::new(),
+        client_id: form_client_id(&body),
         item,
-        on: field("on").as_deref() != Some("0"),
+        on: form_field(&body, "on").as_deref() != Some("0"),
     };
-    match state.exec(s.id, Actor::Device(device.id), cmd).await {
-        Ok(_) => Ok(Redirect::to(&format!("{back}?sent=1")).into_response()),
-        Err(e @ AppError::Refused(_)) => Ok(redirect_with_error(&back, &e)),
-        Err(e) => Err(e),
-    }
+    send_without_js(&state, &s, &device, Some(cmd)).await
 }
 
 async fn profile(

@@ -395,3 +395,47 @@ pub fn consent_rows(t: &Tr, wordings: &[String], tally: &Tally) -> Vec<ConsentRo
 pub fn agreement_key(level: Agreement) -> String {
     format!("goal-{}", level.name().replace('_', "-"))
 }
+
+/// What Koers proposes for a categorising board: groups of ideas not yet
+/// placed (at least two each), and near-duplicates among all shown ideas.
+#[derive(Debug)]
+pub struct BoardProposal<'a> {
+    /// Label and ideas of each proposed group.
+    pub groups: Vec<(String, Vec<&'a Item>)>,
+    /// Pairs of near-duplicates with their similarity in percent.
+    pub duplicates: Vec<(&'a Item, &'a Item, u32)>,
+}
+
+/// The proposal for `board` over the idea wall's `items`.
+pub fn board_proposal<'a>(board: &Board, items: &'a [Item]) -> BoardProposal<'a> {
+    let shown: Vec<&Item> = items.iter().filter(|i| i.status.shown()).collect();
+    let texts: Vec<&str> = shown.iter().map(|i| i.draft.text.as_str()).collect();
+    let p = koers_core::cluster::propose(&texts);
+    BoardProposal {
+        groups: p
+            .groups
+            .into_iter()
+            .map(|g| {
+                let members: Vec<&Item> = g
+                    .members
+                    .iter()
+                    .map(|&m| shown[m])
+                    .filter(|i| !board.placement.contains_key(&i.id))
+                    .collect();
+                (g.label, members)
+            })
+            .filter(|(_, m)| m.len() >= 2)
+            .collect(),
+        duplicates: p
+            .near_duplicates
+            .iter()
+            .map(|d| {
+                (
+                    shown[d.a],
+                    shown[d.b],
+                    (d.similarity * 100.0).round() as u32,
+                )
+            })
+            .collect(),
+    }
+}

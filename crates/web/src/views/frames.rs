@@ -3,7 +3,10 @@
 
 use crate::config::WebConfig;
 use crate::i18n::Tr;
-use crate::views::evening::{BoardView, ItemView, VoteView, board_view, item_groups, item_view};
+use crate::views::evening::{
+    BoardProposal, BoardView, ItemView, VoteView, board_proposal, board_view, item_groups,
+    item_view,
+};
 use crate::views::models::{ActivityView, Results};
 use crate::views::qr;
 use askama::Template;
@@ -241,6 +244,9 @@ pub struct Derived<'a> {
     pub current: Option<&'a Activity>,
     /// Its tally, computed once per snapshot.
     pub tally: Option<Tally>,
+    /// For categorising: Koers's proposal, computed once per snapshot (not
+    /// once per console language).
+    pub proposal: Option<BoardProposal<'a>>,
 }
 
 impl<'a> Derived<'a> {
@@ -249,10 +255,14 @@ impl<'a> Derived<'a> {
         let current = data.session.current.and_then(|id| data.agenda.activity(id));
         let candidates = data.doc.list.as_ref().map(|l| l.keys.len()).unwrap_or(0);
         let tally = current.map(|a| tally(&a.def.kind, candidates, &data.current_answers));
+        let proposal = current
+            .filter(|a| matches!(a.def.kind, ActivityKind::Categorise { .. }))
+            .map(|_| board_proposal(&data.doc.board, &data.items));
         Derived {
             data,
             current,
             tally,
+            proposal,
         }
     }
 
@@ -526,10 +536,31 @@ impl<'a> Derived<'a> {
             .collect();
         let is_board = v.kind == "categorise";
         let board = is_board.then(|| board_view(&data.doc.board, &data.items, orgs));
-        let (proposal, duplicates) = if is_board {
-            proposal_for(&data.doc.board, &data.items)
-        } else {
-            (Vec::new(), Vec::new())
+        let (proposal, duplicates) = match &self.proposal {
+            Some(p) => (
+                p.groups
+                    .iter()
+                    .map(|(label, ideas)| {
+                        (
+                            label.clone(),
+                            ideas.iter().map(|i| i.draft.text.clone()).collect(),
+                        )
+                    })
+                    .collect(),
+                p.duplicates
+                    .iter()
+                    .map(|(a, b, pct)| {
+                        (
+                            a.id.to_string(),
+                            a.draft.text.clone(),
+                            b.id.to_string(),
+                            b.draft.text.clone(),
+                            *pct,
+                        )
+                    })
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
         };
         ManageFrag {
             t,
@@ -559,49 +590,6 @@ impl<'a> Derived<'a> {
             "locked": self.data.session.locked,
         })
     }
-}
-
-/// A proposed grouping of the ideas not yet placed, and near-duplicates
-/// among all shown ideas.
-#[allow(clippy::type_complexity)]
-pub fn proposal_for(
-    board: &koers_core::board::Board,
-    items: &[koers_core::items::Item],
-) -> (
-    Vec<(String, Vec<String>)>,
-    Vec<(String, String, String, String, u32)>,
-) {
-    let shown: Vec<&koers_core::items::Item> = items.iter().filter(|i| i.status.shown()).collect();
-    let texts: Vec<&str> = shown.iter().map(|i| i.draft.text.as_str()).collect();
-    let p = koers_core::cluster::propose(&texts);
-    let groups = p
-        .groups
-        .iter()
-        .map(|g| {
-            let members: Vec<String> = g
-                .members
-                .iter()
-                .filter(|&&m| !board.placement.contains_key(&shown[m].id))
-                .map(|&m| shown[m].draft.text.clone())
-                .collect();
-            (g.label.clone(), members)
-        })
-        .filter(|(_, m)| m.len() >= 2)
-        .collect();
-    let dups = p
-        .near_duplicates
-        .iter()
-        .map(|d| {
-            (
-                shown[d.a].id.to_string(),
-                shown[d.a].draft.text.clone(),
-                shown[d.b].id.to_string(),
-                shown[d.b].draft.text.clone(),
-                (d.similarity * 100.0).round() as u32,
-            )
-        })
-        .collect();
-    (groups, dups)
 }
 
 /// Renders every audience's frame from one snapshot.

@@ -13,7 +13,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use koers_core::event::Actor;
-use koers_core::ids::{ActivityId, ClientId, ItemId};
+use koers_core::ids::{ActivityId, ClientId, ItemId, ParticipantId};
 use koers_core::items::ItemDraft;
 use koers_store::{Command, Outcome};
 use serde::{Deserialize, Serialize};
@@ -84,6 +84,22 @@ fn ack(outcome: Outcome, item: Option<ItemId>) -> Result<Json<ItemAck>, AppError
     }))
 }
 
+/// Runs a device's list command and acknowledges it. `command` makes the
+/// command for the device (after the device is known, so an unknown device
+/// is refused before anything in the path is looked at), and says which
+/// item it concerns.
+async fn run(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &str,
+    command: impl FnOnce(ParticipantId) -> Result<(Command, Option<ItemId>), AppError>,
+) -> Result<Json<ItemAck>, AppError> {
+    let (s, d) = session_device(state, headers, session).await?;
+    let (cmd, item) = command(d.id)?;
+    let done = state.exec(s.id, Actor::Device(d.id), cmd).await?;
+    ack(done.outcome, item)
+}
+
 /// Add an item to a list.
 #[utoipa::path(post, path = "/api/v1/sessions/{session_id}/activities/{activity_id}/items", tag = "participant",
     params(("session_id" = String, Path, description = "Session id"), ("activity_id" = String, Path, description = "Activity id")),
@@ -100,21 +116,16 @@ async fn add(
     Path((id, aid)): Path<(String, String)>,
     ApiJson(req): ApiJson<ItemRequest>,
 ) -> Result<Json<ItemAck>, AppError> {
-    let (s, d) = session_device(&state, &headers, &id).await?;
-    let activity: ActivityId = path_id(&aid)?;
-    let done = state
-        .exec(
-            s.id,
-            Actor::Device(d.id),
-            Command::Contribute {
-                device: d.id,
-                client_id: req.client_id,
-                activity,
-                draft: req.draft,
-            },
-        )
-        .await?;
-    ack(done.outcome, None)
+    run(&state, &headers, &id, |device| {
+        let cmd = Command::Contribute {
+            device,
+            client_id: req.client_id,
+            activity: path_id::<ActivityId>(&aid)?,
+            draft: req.draft,
+        };
+        Ok((cmd, None))
+    })
+    .await
 }
 
 /// Change one's own item while the activity is open.
@@ -129,21 +140,17 @@ async fn revise(
     Path((id, iid)): Path<(String, String)>,
     ApiJson(req): ApiJson<ItemRequest>,
 ) -> Result<Json<ItemAck>, AppError> {
-    let (s, d) = session_device(&state, &headers, &id).await?;
-    let item: ItemId = path_id(&iid)?;
-    let done = state
-        .exec(
-            s.id,
-            Actor::Device(d.id),
-            Command::ReviseOwn {
-                device: d.id,
-                client_id: req.client_id,
-                item,
-                draft: req.draft,
-            },
-        )
-        .await?;
-    ack(done.outcome, Some(item))
+    run(&state, &headers, &id, |device| {
+        let item: ItemId = path_id(&iid)?;
+        let cmd = Command::ReviseOwn {
+            device,
+            client_id: req.client_id,
+            item,
+            draft: req.draft,
+        };
+        Ok((cmd, Some(item)))
+    })
+    .await
 }
 
 /// Withdraw one's own item while the activity is open (it stays in the data, marked withdrawn).
@@ -158,20 +165,16 @@ async fn withdraw(
     Path((id, iid)): Path<(String, String)>,
     ApiJson(req): ApiJson<ItemWithdrawRequest>,
 ) -> Result<Json<ItemAck>, AppError> {
-    let (s, d) = session_device(&state, &headers, &id).await?;
-    let item: ItemId = path_id(&iid)?;
-    let done = state
-        .exec(
-            s.id,
-            Actor::Device(d.id),
-            Command::WithdrawOwn {
-                device: d.id,
-                client_id: req.client_id,
-                item,
-            },
-        )
-        .await?;
-    ack(done.outcome, Some(item))
+    run(&state, &headers, &id, |device| {
+        let item: ItemId = path_id(&iid)?;
+        let cmd = Command::WithdrawOwn {
+            device,
+            client_id: req.client_id,
+            item,
+        };
+        Ok((cmd, Some(item)))
+    })
+    .await
 }
 
 /// Up-vote a question or commit to an action ("ik doe mee"), or take it back.
@@ -186,21 +189,17 @@ async fn mark(
     Path((id, iid)): Path<(String, String)>,
     ApiJson(req): ApiJson<MarkRequest>,
 ) -> Result<Json<ItemAck>, AppError> {
-    let (s, d) = session_device(&state, &headers, &id).await?;
-    let item: ItemId = path_id(&iid)?;
-    let done = state
-        .exec(
-            s.id,
-            Actor::Device(d.id),
-            Command::Mark {
-                device: d.id,
-                client_id: req.client_id,
-                item,
-                on: req.on,
-            },
-        )
-        .await?;
-    ack(done.outcome, Some(item))
+    run(&state, &headers, &id, |device| {
+        let item: ItemId = path_id(&iid)?;
+        let cmd = Command::Mark {
+            device,
+            client_id: req.client_id,
+            item,
+            on: req.on,
+        };
+        Ok((cmd, Some(item)))
+    })
+    .await
 }
 
 /// This device's own items and marks on an activity.

@@ -9,6 +9,7 @@ use super::session::path_id;
 use crate::error::AppError;
 use crate::routes::extract::Staff;
 use crate::state::AppState;
+use crate::views::evening::board_proposal;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -207,21 +208,16 @@ async fn accept_proposal(
     };
     let items = state.store().items(source).await?;
     let board = state.store().activity_doc(activity).await?.board;
-    let shown: Vec<_> = items.iter().filter(|i| i.status.shown()).collect();
-    let texts: Vec<&str> = shown.iter().map(|i| i.draft.text.as_str()).collect();
-    let groups = koers_core::cluster::propose(&texts)
+    let groups = board_proposal(&board, &items)
         .groups
         .into_iter()
-        .map(|g| {
-            let members: Vec<ItemId> = g
-                .members
-                .iter()
-                .map(|&m| shown[m].id)
-                .filter(|id| !board.placement.contains_key(id))
-                .collect();
-            (CategoryId::new(), g.label, members)
+        .map(|(label, ideas)| {
+            (
+                CategoryId::new(),
+                label,
+                ideas.iter().map(|i| i.id).collect(),
+            )
         })
-        .filter(|(_, _, m)| m.len() >= 2)
         .collect();
     Ok(BoardOp::Accept { groups })
 }
