@@ -95,6 +95,15 @@ pub enum DomainError {
     /// The activity is finalised; its list no longer changes.
     #[error("activity is finalised")]
     Finalised,
+    /// A date was not a calendar date written as YYYY-MM-DD.
+    #[error("not a date (YYYY-MM-DD)")]
+    BadDate,
+    /// A logo was not a PNG image of at most the allowed size.
+    #[error("not a PNG image of at most {max_kib} KiB")]
+    BadLogo {
+        /// The largest size in KiB.
+        max_kib: u32,
+    },
     /// A respondent added as many items to a list as allowed.
     #[error("too many contributions (max {max})")]
     TooManyItems {
@@ -134,6 +143,8 @@ impl DomainError {
             DomainError::Finalised => "finalised",
             DomainError::NothingToUndo => "nothing-to-undo",
             DomainError::TooManyItems { .. } => "too-many-items",
+            DomainError::BadDate => "bad-date",
+            DomainError::BadLogo { .. } => "bad-logo",
         }
     }
 

@@ -98,6 +98,15 @@ pub enum SessionEvent {
         /// The new title.
         title: String,
     },
+    /// The facts on the report's cover changed.
+    CoverChanged {
+        /// The day it was held (YYYY-MM-DD), if set.
+        held_on: Option<String>,
+        /// Where it was held.
+        place: String,
+        /// Who led it.
+        facilitator: String,
+    },
     /// The list of organisation types participants choose from changed.
     OrgTypesChanged {
         /// The new list.
@@ -317,6 +326,7 @@ impl SessionEvent {
             SessionEvent::SessionCreated { .. } => "session_created",
             SessionEvent::SessionRenamed { .. } => "session_renamed",
             SessionEvent::OrgTypesChanged { .. } => "org_types_changed",
+            SessionEvent::CoverChanged { .. } => "cover_changed",
             SessionEvent::StepAdded { .. } => "step_added",
             SessionEvent::ActivityAdded { .. } => "activity_added",
             SessionEvent::ActivityEdited { .. } => "activity_edited",

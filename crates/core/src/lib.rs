@@ -12,6 +12,7 @@ pub mod auth;
 pub mod board;
 pub mod cluster;
 pub mod code;
+pub mod cover;
 pub mod doc;
 pub mod error;
 pub mod event;

@@ -51,6 +51,40 @@ pub async fn workspace(cmd: WorkspaceCmd) -> anyhow::Result<()> {
             println!("Workspace: {} ({})", ws.slug, ws.name);
             store.close().await;
         }
+        WorkspaceCmd::Logo {
+            slug,
+            file,
+            clear: _,
+            storage,
+        } => {
+            let bytes = match &file {
+                Some(path) => Some(
+                    std::fs::read(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?,
+                ),
+                None => None,
+            };
+            let store = open_store(&storage, 2).await?;
+            let ws = store
+                .workspace_by_slug(&slug)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no workspace {slug}"))?;
+            match store.set_workspace_logo(ws.id, bytes.as_deref()).await {
+                Ok(true) => println!(
+                    "{} {}",
+                    ws.slug,
+                    if bytes.is_some() {
+                        "logo set"
+                    } else {
+                        "logo removed"
+                    }
+                ),
+                Ok(false) => bail!("no workspace {slug}"),
+                Err(koers_store::ExecError::Refused(e)) => bail!("{e}"),
+                Err(e) => return Err(e.into()),
+            }
+            store.close().await;
+        }
         WorkspaceCmd::List { storage } => {
             let store = open_store(&storage, 2).await?;
             for ws in store.workspaces().await? {
@@ -131,6 +165,24 @@ pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no such session"))?;
             std::fs::write(&o.out, md)?;
+        }
+        "pdf" => {
+            let pdf = koers_web::report::export_pdf(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, pdf)?;
+        }
+        "docx" => {
+            let docx = koers_web::report::export_docx(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, docx)?;
+        }
+        _ if o.out.extension().is_some_and(|e| e == "zip") => {
+            let zip = koers_web::report::export_csv_zip(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, zip)?;
         }
         _ => {
             let files = koers_web::report::export_csv(&store, id)

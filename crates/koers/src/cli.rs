@@ -26,6 +26,9 @@ pub enum Command {
     /// Measure a running server: N participants join and answer a poll over
     /// the live channel while a screen watches.
     Bench(BenchOpts),
+    /// Time every report format on one big generated evening (in a
+    /// temporary SQLite database).
+    BenchExport(BenchExportOpts),
     /// Manage workspaces (a municipality, or a region sharing an installation).
     #[command(subcommand)]
     Workspace(WorkspaceCmd),
@@ -34,8 +37,9 @@ pub enum Command {
     User(UserCmd),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
-    /// Write a session's report: Markdown, or the raw input of every
-    /// activity as CSV files in a folder.
+    /// Write a session's report: PDF, Word or Markdown, or the raw input of
+    /// every activity as CSV files (a folder, or a zip when PATH ends in
+    /// `.zip`).
     Export(ExportOpts),
 }
 
@@ -48,10 +52,10 @@ pub struct ExportOpts {
     /// The session: its join code (active sessions) or its id.
     #[arg(long)]
     pub session: String,
-    /// `md` (one file) or `csv` (a folder with a file per activity).
-    #[arg(long, value_parser = ["md", "csv"])]
+    /// `pdf`, `docx`, `md` (one file) or `csv` (a file per activity).
+    #[arg(long, value_parser = ["pdf", "docx", "md", "csv"])]
     pub format: String,
-    /// Where to write: a file for `md`, a folder for `csv`.
+    /// Where to write: a file; for `csv` a folder, or a `.zip` file.
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -131,6 +135,20 @@ pub struct BenchOpts {
     pub timeout: u64,
 }
 
+/// Options of `bench-export`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchExportOpts {
+    /// Participants who join and vote.
+    #[arg(long, default_value_t = 500)]
+    pub participants: usize,
+    /// Ideas on the wall.
+    #[arg(long, default_value_t = 2000)]
+    pub ideas: usize,
+    /// Times each format is exported.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+}
+
 /// Workspace commands.
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCmd {
@@ -148,6 +166,21 @@ pub enum WorkspaceCmd {
     },
     /// List workspaces.
     List {
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+    /// Set (or clear) the logo on the workspace's report covers.
+    Logo {
+        /// The workspace's slug.
+        #[arg(long)]
+        slug: String,
+        /// A PNG image of at most 512 KiB.
+        #[arg(long, required_unless_present = "clear")]
+        file: Option<PathBuf>,
+        /// Remove the logo.
+        #[arg(long, conflicts_with = "file")]
+        clear: bool,
         /// Storage.
         #[command(flatten)]
         storage: StorageOpts,

@@ -2,11 +2,13 @@
 //!
 //! `koers serve` runs the server; `koers demo` seeds a demo workspace and
 //! runs the server; `koers bench` measures a running server; `koers
+//! bench-export` times the report formats on a big evening; `koers
 //! workspace` and `koers user` administer accounts; `koers export` writes a
 //! session's report.
 
 mod admin;
 mod bench;
+mod bench_export;
 mod cli;
 mod server;
 
@@ -22,6 +24,7 @@ async fn main() -> std::process::ExitCode {
         cli::Command::Serve(o) => server::serve(o, false).await,
         cli::Command::Demo(o) => server::serve(o, true).await,
         cli::Command::Bench(o) => bench::run(o).await,
+        cli::Command::BenchExport(o) => bench_export::run(o).await,
         cli::Command::Workspace(c) => admin::workspace(c).await,
         cli::Command::User(c) => admin::user(c).await,
         cli::Command::Export(o) => admin::export(o).await,

@@ -94,6 +94,43 @@ impl Store {
             .transpose()
     }
 
+    /// Sets or clears the workspace's logo for report covers. The bytes must
+    /// pass [`koers_core::cover::check_logo`]. `false`: no such workspace.
+    pub async fn set_workspace_logo(
+        &self,
+        id: WorkspaceId,
+        png: Option<&[u8]>,
+    ) -> Result<bool, crate::ExecError> {
+        use base64::Engine;
+        if let Some(bytes) = png {
+            koers_core::cover::check_logo(bytes)?;
+        }
+        let text = png.map(|b| base64::engine::general_purpose::STANDARD.encode(b));
+        let done = sqlx::query("UPDATE workspaces SET logo_png = $1 WHERE id = $2")
+            .bind(text)
+            .bind(id.to_string())
+            .execute(self.pool())
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// The workspace's logo (PNG bytes), if it has one.
+    pub async fn workspace_logo(&self, id: WorkspaceId) -> Result<Option<Vec<u8>>, StoreError> {
+        use base64::Engine;
+        let text: Option<Option<String>> =
+            sqlx::query_scalar("SELECT logo_png FROM workspaces WHERE id = $1")
+                .bind(id.to_string())
+                .fetch_optional(self.pool())
+                .await?;
+        match text.flatten() {
+            None => Ok(None),
+            Some(t) => base64::engine::general_purpose::STANDARD
+                .decode(t)
+                .map(Some)
+                .map_err(|e| StoreError::corrupt(format!("logo: {e}"))),
+        }
+    }
+
     /// The workspace with this id.
     pub async fn workspace(&self, id: WorkspaceId) -> Result<Option<Workspace>, StoreError> {
         sqlx::query("SELECT id, slug, name FROM workspaces WHERE id = $1")

@@ -43,6 +43,8 @@ pub enum Command {
         /// The new title.
         title: String,
     },
+    /// Set the report cover's day, place and facilitator.
+    SetCover(koers_core::cover::Cover),
     /// Replace the list of organisation types participants choose from.
     SetOrgTypes {
         /// The labels, one per entry (keys are kept for labels that stay).
@@ -533,6 +535,33 @@ async fn run(
                 )
                 .await?;
                 log.push(SessionEvent::SessionRenamed { title });
+            }
+            Ok(Outcome::Done)
+        }
+        Command::SetCover(cover) => {
+            // Clean again: a command may come from anywhere, not only a form.
+            let c = koers_core::cover::Cover::clean(
+                cover.held_on.as_deref().unwrap_or(""),
+                &cover.place,
+                &cover.facilitator,
+            )?;
+            if (&c.held_on, &c.place, &c.facilitator)
+                != (&session.held_on, &session.place, &session.facilitator)
+            {
+                sqlx::query(
+                    "UPDATE sessions SET held_on = $1, place = $2, facilitator = $3 WHERE id = $4",
+                )
+                .bind(c.held_on.clone())
+                .bind(&c.place)
+                .bind(&c.facilitator)
+                .bind(&sid)
+                .execute(&mut *conn)
+                .await?;
+                log.push(SessionEvent::CoverChanged {
+                    held_on: c.held_on,
+                    place: c.place,
+                    facilitator: c.facilitator,
+                });
             }
             Ok(Outcome::Done)
         }

@@ -18,7 +18,7 @@ use sqlx::{AnyConnection, Connection, Row};
 use std::collections::HashMap;
 
 pub(crate) const SESSION_COLS: &str = "id, workspace_id, title, lang, join_code, screen_token, org_types, \
-     current_activity_id, locked, archived, last_seq, created_at, goal";
+     current_activity_id, locked, archived, last_seq, created_at, goal, held_on, place, facilitator";
 
 pub(crate) fn session_from(row: &AnyRow) -> Result<SessionRecord, StoreError> {
     let lang: String = row.try_get("lang")?;
@@ -41,6 +41,9 @@ pub(crate) fn session_from(row: &AnyRow) -> Result<SessionRecord, StoreError> {
         last_seq: row.try_get("last_seq")?,
         created_at: row.try_get("created_at")?,
         goal: row.try_get("goal")?,
+        held_on: row.try_get("held_on")?,
+        place: row.try_get("place")?,
+        facilitator: row.try_get("facilitator")?,
     })
 }
 
@@ -325,6 +328,16 @@ impl Store {
         load_answers(&mut conn, activity).await
     }
 
+    /// A vote's ballots with each voter's organisation type (tablets have
+    /// none), for the breakdown by organisation type.
+    pub async fn ballots_by_org(
+        &self,
+        activity: ActivityId,
+    ) -> Result<Vec<(Option<String>, Answer)>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        load_ballots_by_org(&mut conn, activity).await
+    }
+
     /// A respondent's current answers in a session, by activity.
     pub async fn own_answers(
         &self,
@@ -413,22 +426,7 @@ impl Store {
         // (for the breakdown); the answers are the same rows.
         let (current_answers, ballots_by_org) = match current {
             Some(a) if matches!(a.def.kind, ActivityKind::Prioritise { .. }) => {
-                let ballots = sqlx::query(
-                    "SELECT p.org_type, r.answer FROM responses r \
-                     LEFT JOIN participants p ON p.id = r.respondent_id \
-                     WHERE r.activity_id = $1 ORDER BY r.seq",
-                )
-                .bind(a.id.to_string())
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(|r| {
-                    Ok((
-                        r.try_get::<Option<String>, _>("org_type")?,
-                        parse_json::<Answer>(&r.try_get::<String, _>("answer")?)?,
-                    ))
-                })
-                .collect::<Result<Vec<_>, StoreError>>()?;
+                let ballots = load_ballots_by_org(&mut tx, a.id).await?;
                 (ballots.iter().map(|(_, b)| b.clone()).collect(), ballots)
             }
             Some(a) => (load_answers(&mut tx, a.id).await?, Vec::new()),
@@ -471,4 +469,26 @@ impl Store {
             ballots_by_org,
         }))
     }
+}
+
+async fn load_ballots_by_org(
+    conn: &mut AnyConnection,
+    activity: ActivityId,
+) -> Result<Vec<(Option<String>, Answer)>, StoreError> {
+    sqlx::query(
+        "SELECT p.org_type, r.answer FROM responses r \
+         LEFT JOIN participants p ON p.id = r.respondent_id \
+         WHERE r.activity_id = $1 ORDER BY r.seq",
+    )
+    .bind(activity.to_string())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            r.try_get::<Option<String>, _>("org_type")?,
+            parse_json::<Answer>(&r.try_get::<String, _>("answer")?)?,
+        ))
+    })
+    .collect()
 }

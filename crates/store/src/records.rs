@@ -90,6 +90,12 @@ pub struct SessionRecord {
     pub created_at: i64,
     /// The shared goal the hall agreed on, once agreed.
     pub goal: Option<String>,
+    /// The day it was held (`YYYY-MM-DD`), for the report's cover.
+    pub held_on: Option<String>,
+    /// Where it was held.
+    pub place: String,
+    /// Who led it.
+    pub facilitator: String,
 }
 
 impl SessionRecord {

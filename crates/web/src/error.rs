@@ -93,7 +93,8 @@ impl AppError {
                     DomainError::TooManyDots { max }
                     | DomainError::TooManyPerItem { max }
                     | DomainError::PointsMustTotal { total: max }
-                    | DomainError::TooManyItems { max } => (Some(i64::from(*max)), None),
+                    | DomainError::TooManyItems { max }
+                    | DomainError::BadLogo { max_kib: max } => (Some(i64::from(*max)), None),
                     DomainError::OutOfRange { min, max } => (Some(*max), Some(*min)),
                     _ => (None, None),
                 };
@@ -145,6 +146,8 @@ fn domain_key(e: &DomainError) -> &'static str {
         DomainError::Finalised => "error-finalised",
         DomainError::NothingToUndo => "error-nothing-to-undo",
         DomainError::TooManyItems { .. } => "error-too-many-items",
+        DomainError::BadDate => "error-bad-date",
+        DomainError::BadLogo { .. } => "error-bad-logo",
     }
 }
 

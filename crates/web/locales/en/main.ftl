@@ -226,6 +226,8 @@ error-not-yours = You can only change your own contribution.
 error-finalised = This list has been finalised and no longer changes.
 error-nothing-to-undo = There is nothing to undo.
 error-too-many-items = You have reached the maximum of { $max } contributions.
+error-bad-date = Enter the date as YYYY-MM-DD, for example 2026-11-19.
+error-bad-logo = The logo must be a PNG image of at most { $max } KiB.
 error-unauthorized = You are not logged in (any more).
 error-forbidden = You are not allowed to do that.
 error-bad-request = The request is malformed.
@@ -468,3 +470,41 @@ report-share = Voters
 report-mean = Mean
 report-spread = Spread
 report-merged = merged:
+report-kicker = Report
+report-date = Date
+report-place = Place
+report-facilitator = Facilitator
+report-page = Page
+report-of = of
+report-summary = In short
+report-ideas = { $count ->
+    [one] 1 idea
+   *[other] { $count } ideas
+}
+report-actions = { $count ->
+    [one] 1 action
+   *[other] { $count } actions
+}
+report-word = Word
+report-word-cloud = Word cloud
+report-reasons = Reasons given
+report-by-org = By type of organisation:
+report-voters = Voters
+report-top-three = Top three
+report-category = Category
+report-merged-categories = Merged from
+report-board-note = The ideas themselves are listed by category under the idea wall.
+report-hidden-group = Hidden by the facilitator
+report-export = Report and export
+report-export-intro = Download this session's report, or all its data as an archive.
+report-format-pdf = PDF
+report-format-docx = Word (.docx)
+report-format-xlsx = Excel (.xlsx)
+report-format-md = Markdown
+report-format-csv = CSV per activity (.zip)
+report-format-json = Archive (.json)
+report-cover = Report cover
+report-cover-date = Date (YYYY-MM-DD)
+report-cover-place = Place
+report-cover-facilitator = Facilitator
+report-cover-save = Save cover

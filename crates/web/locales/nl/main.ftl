@@ -226,6 +226,8 @@ error-not-yours = Dit kunt u alleen aanpassen bij uw eigen bijdrage.
 error-finalised = Deze lijst is vastgesteld en verandert niet meer.
 error-nothing-to-undo = Er is niets om ongedaan te maken.
 error-too-many-items = U heeft het maximum van { $max } bijdragen bereikt.
+error-bad-date = Vul de datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-19.
+error-bad-logo = Het logo moet een PNG-afbeelding van hoogstens { $max } KiB zijn.
 error-unauthorized = U bent niet (meer) ingelogd.
 error-forbidden = Dat mag u niet doen.
 error-bad-request = Het verzoek is niet goed opgebouwd.
@@ -468,3 +470,41 @@ report-share = Stemmers
 report-mean = Gemiddeld
 report-spread = Spreiding
 report-merged = samengevoegd:
+report-kicker = Verslag
+report-date = Datum
+report-place = Plaats
+report-facilitator = Gespreksleider
+report-page = Pagina
+report-of = van
+report-summary = De kern
+report-ideas = { $count ->
+    [one] 1 idee
+   *[other] { $count } ideeën
+}
+report-actions = { $count ->
+    [one] 1 actie
+   *[other] { $count } acties
+}
+report-word = Woord
+report-word-cloud = Woordwolk
+report-reasons = Toelichtingen
+report-by-org = Per soort organisatie:
+report-voters = Stemmers
+report-top-three = Top drie
+report-category = Categorie
+report-merged-categories = Samengevoegd uit
+report-board-note = De ideeën zelf staan per categorie bij de ideeënmuur.
+report-hidden-group = Verborgen door de gespreksleider
+report-export = Verslag en export
+report-export-intro = Download het verslag van deze sessie, of alle gegevens als archief.
+report-format-pdf = PDF
+report-format-docx = Word (.docx)
+report-format-xlsx = Excel (.xlsx)
+report-format-md = Markdown
+report-format-csv = CSV per activiteit (.zip)
+report-format-json = Archief (.json)
+report-cover = Voorblad van het verslag
+report-cover-date = Datum (JJJJ-MM-DD)
+report-cover-place = Plaats
+report-cover-facilitator = Gespreksleider
+report-cover-save = Voorblad opslaan

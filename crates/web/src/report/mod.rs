@@ -1,16 +1,25 @@
 //! The session report (verslag): everything an evening produced, in agenda
 //! order, built from the store with the same view models the screen uses,
-//! and written out as Markdown or CSV. The other formats of the report
-//! (DOCX, PDF, XLSX, the JSON archive) are still to come.
+//! and written out as Markdown, CSV, PDF or Word. The PDF and the Word
+//! document render one format-neutral document (`blocks`), with charts that
+//! Koers draws itself (`charts`).
 
+mod blocks;
+mod charts;
 mod csv_out;
+mod docx;
+mod fonts;
 mod markdown;
+mod pdf;
+mod raster;
 
 use csv_out::activity_csv;
 use markdown::markdown;
 
 use crate::i18n::Tr;
-use crate::views::evening::{VoteView, board_view, item_groups};
+use crate::views::evening::{
+    ItemGroup, VoteView, board_view, item_groups, item_view, vote_breakdown,
+};
 use crate::views::models::{ActivityView, Results};
 use koers_core::activity::ActivityKind;
 use koers_core::ids::SessionId;
@@ -28,6 +37,8 @@ pub(crate) struct ReportActivity {
     pub results: Results,
     /// Respondents (for polls and votes).
     pub respondents: u64,
+    /// A vote per organisation type: (type, voters, top three).
+    pub vote_by_org: Vec<(String, u64, String)>,
 }
 
 /// Everything the report shows.
@@ -56,6 +67,9 @@ pub enum ExportError {
     /// Writing CSV failed.
     #[error(transparent)]
     Csv(#[from] csv::Error),
+    /// Typesetting or writing a document failed.
+    #[error("{0}")]
+    Render(String),
 }
 
 /// The report of a session as Markdown (`None`: no such session).
@@ -78,6 +92,54 @@ pub async fn export_csv(
         files.push((format!("{:02}-{}.csv", n + 1, a.view.kind), body));
     }
     Ok(Some(files))
+}
+
+/// Each activity's CSV file in one zip archive (`None`: no such session).
+pub async fn export_csv_zip(store: &Store, id: SessionId) -> Result<Option<Vec<u8>>, ExportError> {
+    use std::io::Write;
+    let Some(files) = export_csv(store, id).await? else {
+        return Ok(None);
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let fail = |e: &dyn std::fmt::Display| ExportError::Render(e.to_string());
+    for (name, body) in files {
+        zip.start_file(name, options).map_err(|e| fail(&e))?;
+        zip.write_all(body.as_bytes()).map_err(|e| fail(&e))?;
+    }
+    Ok(Some(zip.finish().map_err(|e| fail(&e))?.into_inner()))
+}
+
+/// The report of a session as a PDF (`None`: no such session).
+pub async fn export_pdf(store: &Store, id: SessionId) -> Result<Option<Vec<u8>>, ExportError> {
+    let Some(doc) = document(store, id).await? else {
+        return Ok(None);
+    };
+    // Typesetting is CPU work: keep it off the async workers.
+    let bytes = tokio::task::spawn_blocking(move || pdf::pdf(&doc))
+        .await
+        .map_err(|e| ExportError::Render(e.to_string()))??;
+    Ok(Some(bytes))
+}
+
+/// The report of a session as a Word document (`None`: no such session).
+pub async fn export_docx(store: &Store, id: SessionId) -> Result<Option<Vec<u8>>, ExportError> {
+    let Some(doc) = document(store, id).await? else {
+        return Ok(None);
+    };
+    let bytes = tokio::task::spawn_blocking(move || docx::docx(&doc))
+        .await
+        .map_err(|e| ExportError::Render(e.to_string()))??;
+    Ok(Some(bytes))
+}
+
+async fn document(store: &Store, id: SessionId) -> Result<Option<blocks::Doc>, StoreError> {
+    let Some(r) = build(store, id).await? else {
+        return Ok(None);
+    };
+    let logo = store.workspace_logo(r.session.workspace_id).await?;
+    Ok(Some(blocks::document(&r, logo)))
 }
 
 /// Builds the report of a session.
@@ -125,7 +187,30 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
                 Some(s) => store.items(s).await?,
                 None => Vec::new(),
             };
+            let vote_by_org = match (&a.def.kind, doc.list.as_ref()) {
+                (ActivityKind::Prioritise { .. }, Some(list)) => vote_breakdown(
+                    &t,
+                    &a.def.kind,
+                    list,
+                    orgs,
+                    &store.ballots_by_org(a.id).await?,
+                ),
+                _ => Vec::new(),
+            };
+            // An idea wall that was categorised shows its ideas by the
+            // category they ended in.
+            let sorted_by = data.agenda.activities.iter().find(
+                |c| matches!(c.def.kind, ActivityKind::Categorise { source } if source == a.id),
+            );
+            let board = match sorted_by {
+                Some(c) => Some(store.activity_doc(c.id).await?.board),
+                None => None,
+            };
             let results = match (&a.def.kind, &tl) {
+                (ActivityKind::IdeaWall { .. }, _) if board.is_some() => {
+                    let board = board.unwrap_or_default();
+                    Results::Items(by_category(&t, &board, &items, orgs))
+                }
                 (_, Tally::Vote(r)) => Results::Vote(VoteView::new(
                     &t,
                     r,
@@ -150,6 +235,7 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
                 view,
                 results,
                 respondents: tl.respondents(),
+                vote_by_org,
             });
         }
     }
@@ -161,4 +247,43 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
         by_org,
         activities,
     }))
+}
+
+/// An idea wall's ideas by final category: each category, then the ideas in
+/// none, then those the facilitator hid. Merged ideas appear under the idea
+/// they were merged into; withdrawn ones are left out (their authors took
+/// them back).
+fn by_category(
+    t: &Tr,
+    board: &koers_core::board::Board,
+    items: &[koers_core::items::Item],
+    orgs: &[koers_core::org::OrgType],
+) -> Vec<ItemGroup> {
+    let b = board_view(board, items, orgs);
+    let mut groups: Vec<ItemGroup> = b
+        .categories
+        .into_iter()
+        .map(|c| ItemGroup {
+            title: c.name,
+            items: c.items,
+        })
+        .collect();
+    if !b.unplaced.is_empty() {
+        groups.push(ItemGroup {
+            title: t.t("board-unplaced"),
+            items: b.unplaced,
+        });
+    }
+    let hidden: Vec<_> = items
+        .iter()
+        .filter(|i| i.status == koers_core::items::ItemStatus::Hidden)
+        .map(|i| item_view(i, items, orgs))
+        .collect();
+    if !hidden.is_empty() {
+        groups.push(ItemGroup {
+            title: t.t("report-hidden-group"),
+            items: hidden,
+        });
+    }
+    groups
 }

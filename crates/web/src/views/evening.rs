@@ -439,3 +439,42 @@ pub fn board_proposal<'a>(board: &Board, items: &'a [Item]) -> BoardProposal<'a>
             .collect(),
     }
 }
+
+/// A vote's results per organisation type: (type, voters, the top three).
+/// Voters without a type are counted under "not given"; tablets vote as
+/// tables and have none either.
+pub fn vote_breakdown(
+    t: &Tr,
+    kind: &ActivityKind,
+    list: &koers_core::doc::FrozenList,
+    orgs: &[OrgType],
+    ballots: &[(Option<String>, koers_core::answer::Answer)],
+) -> Vec<(String, u64, String)> {
+    let mut keys: Vec<Option<String>> = ballots.iter().map(|(o, _)| o.clone()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|key| {
+            let answers: Vec<&koers_core::answer::Answer> = ballots
+                .iter()
+                .filter(|(o, _)| *o == key)
+                .map(|(_, a)| a)
+                .collect();
+            let Tally::Vote(r) = koers_core::tally::tally(kind, list.keys.len(), answers) else {
+                return None;
+            };
+            let label = match &key {
+                Some(k) => org_label(orgs, k),
+                None => t.t("org-unknown"),
+            };
+            let top = r
+                .rows
+                .iter()
+                .take(3)
+                .filter_map(|row| list.labels.get(row.candidate as usize).cloned())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (r.voters > 0).then_some((label, r.voters, top))
+        })
+        .collect()
+}

@@ -484,45 +484,13 @@ impl<'a> Derived<'a> {
         if !matches!(a.def.kind, ActivityKind::Prioritise { .. }) {
             return Vec::new();
         }
-        let orgs = &self.data.session.org_types;
-        let mut keys: Vec<Option<String>> = self
-            .data
-            .ballots_by_org
-            .iter()
-            .map(|(o, _)| o.clone())
-            .collect();
-        keys.sort();
-        keys.dedup();
-        keys.into_iter()
-            .filter_map(|key| {
-                let answers: Vec<&koers_core::answer::Answer> = self
-                    .data
-                    .ballots_by_org
-                    .iter()
-                    .filter(|(o, _)| *o == key)
-                    .map(|(_, a)| a)
-                    .collect();
-                let Tally::Vote(r) = tally(&a.def.kind, list.keys.len(), answers) else {
-                    return None;
-                };
-                let label = match &key {
-                    Some(k) => orgs
-                        .iter()
-                        .find(|o| &o.key == k)
-                        .map(|o| o.label.clone())
-                        .unwrap_or_else(|| k.clone()),
-                    None => t.t("org-unknown"),
-                };
-                let top = r
-                    .rows
-                    .iter()
-                    .take(3)
-                    .filter_map(|row| list.labels.get(row.candidate as usize).cloned())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                (r.voters > 0).then_some((label, r.voters, top))
-            })
-            .collect()
+        crate::views::evening::vote_breakdown(
+            t,
+            &a.def.kind,
+            list,
+            &self.data.session.org_types,
+            &self.data.ballots_by_org,
+        )
     }
 
     /// The console's tools for the current activity.

@@ -307,6 +307,12 @@ pub struct SessionPage {
     pub next_table_name: String,
     /// The organisation types, one label per line.
     pub org_types_text: String,
+    /// The report cover's date (`YYYY-MM-DD`, or empty).
+    pub held_on: String,
+    /// The report cover's place.
+    pub place: String,
+    /// The report cover's facilitator.
+    pub facilitator: String,
     /// A message after an action.
     pub notice: Option<String>,
     /// An error after an action.

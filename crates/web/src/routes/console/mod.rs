@@ -1,6 +1,7 @@
 //! The facilitator's console: login, sessions, steering and the agenda.
 
 mod auth;
+mod export;
 mod forms;
 mod lists;
 mod session;
@@ -17,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .merge(session::router())
         .merge(forms::router())
         .merge(lists::router())
+        .merge(export::router())
 }
 
 pub use session::path_id;

@@ -175,6 +175,9 @@ pub async fn render(
             .map(|o| o.label.as_str())
             .collect::<Vec<_>>()
             .join("\n"),
+        held_on: s.held_on.clone().unwrap_or_default(),
+        place: s.place.clone(),
+        facilitator: s.facilitator.clone(),
         next_table_name: format!("{} {}", t.t("table-default-name"), data.tables.len() + 1),
         tables,
         notice,
