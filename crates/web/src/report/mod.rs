@@ -1,10 +1,11 @@
 //! The session report (verslag): everything an evening produced, in agenda
 //! order, built from the store with the same view models the screen uses,
-//! and written out as Markdown or CSV. The other formats of the report
-//! (DOCX, PDF, XLSX, the JSON archive) are still to come.
+//! and written out as Markdown, CSV or XLSX. The other formats of the report
+//! (DOCX, PDF, the JSON archive) are still to come.
 
 mod csv_out;
 mod markdown;
+mod xlsx;
 
 use csv_out::activity_csv;
 use markdown::markdown;
@@ -56,6 +57,9 @@ pub enum ExportError {
     /// Writing CSV failed.
     #[error(transparent)]
     Csv(#[from] csv::Error),
+    /// Writing XLSX failed.
+    #[error(transparent)]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// The report of a session as Markdown (`None`: no such session).
@@ -78,6 +82,15 @@ pub async fn export_csv(
         files.push((format!("{:02}-{}.csv", n + 1, a.view.kind), body));
     }
     Ok(Some(files))
+}
+
+/// The report as an XLSX workbook (`None`: no such session): a summary
+/// sheet, then a sheet per activity in agenda order.
+pub async fn export_xlsx(store: &Store, id: SessionId) -> Result<Option<Vec<u8>>, ExportError> {
+    let Some(r) = build(store, id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(xlsx::workbook(&r)?))
 }
 
 /// Builds the report of a session.
