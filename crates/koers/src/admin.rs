@@ -132,6 +132,12 @@ pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
                 .ok_or_else(|| anyhow::anyhow!("no such session"))?;
             std::fs::write(&o.out, md)?;
         }
+        "xlsx" => {
+            let bytes = koers_web::report::export_xlsx(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, bytes)?;
+        }
         _ => {
             let files = koers_web::report::export_csv(&store, id)
                 .await?

@@ -34,8 +34,8 @@ pub enum Command {
     User(UserCmd),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
-    /// Write a session's report: Markdown, or the raw input of every
-    /// activity as CSV files in a folder.
+    /// Write a session's report: Markdown, an XLSX workbook, or the raw
+    /// input of every activity as CSV files in a folder.
     Export(ExportOpts),
 }
 
@@ -48,10 +48,11 @@ pub struct ExportOpts {
     /// The session: its join code (active sessions) or its id.
     #[arg(long)]
     pub session: String,
-    /// `md` (one file) or `csv` (a folder with a file per activity).
-    #[arg(long, value_parser = ["md", "csv"])]
+    /// `md` or `xlsx` (one file), or `csv` (a folder with a file per
+    /// activity).
+    #[arg(long, value_parser = ["md", "csv", "xlsx"])]
     pub format: String,
-    /// Where to write: a file for `md`, a folder for `csv`.
+    /// Where to write: a file for `md` and `xlsx`, a folder for `csv`.
     #[arg(long)]
     pub out: PathBuf,
 }
