@@ -105,7 +105,7 @@ fn data(a: &ReportActivity, cx: &Ctx) -> Data {
                 d.facts.push((t.t("report-mean"), scale_mean(bars)));
             }
             if let Some(x) = median {
-                d.facts.push((t.t("estimate-median"), Cell::parsed(x)));
+                d.facts.push((t.t("estimate-median"), Cell::decimal(x)));
             }
         }
         Results::Words(words) => {
@@ -326,8 +326,8 @@ fn vote_data(cx: &Ctx, vote: &VoteView, d: &mut Data) {
                 Cell::text(&l.label),
                 Cell::count(l.total),
                 Cell::Pct(l.share as f64 / 100.0),
-                Cell::parsed(&l.mean),
-                Cell::parsed(&l.spread),
+                Cell::decimal(&l.mean),
+                Cell::decimal(&l.spread),
             ]
         })
         .collect();

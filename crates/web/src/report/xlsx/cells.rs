@@ -119,6 +119,15 @@ impl Cell {
             _ => Cell::text(s),
         }
     }
+
+    /// Like [`Cell::parsed`], but always with one decimal: for a column
+    /// of means, where "2,0" next to "1,5" reads better than "2".
+    pub fn decimal(s: &str) -> Cell {
+        match Cell::parsed(s) {
+            Cell::Int(n) => Cell::Dec(n as f64),
+            other => other,
+        }
+    }
 }
 
 /// A column of a table.
@@ -277,6 +286,7 @@ mod tests {
         assert_eq!(Cell::parsed("20"), Cell::Int(20));
         assert_eq!(Cell::parsed(""), Cell::Empty);
         assert_eq!(Cell::parsed("veel"), Cell::text("veel"));
+        assert_eq!(Cell::decimal("2,0"), Cell::Dec(2.0));
         assert_eq!(Cell::share(1, 4), Cell::Pct(0.25));
         assert_eq!(Cell::share(1, 0), Cell::Empty);
     }
