@@ -166,6 +166,12 @@ pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
                 .ok_or_else(|| anyhow::anyhow!("no such session"))?;
             std::fs::write(&o.out, md)?;
         }
+        "xlsx" => {
+            let bytes = koers_web::report::export_xlsx(&store, id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, bytes)?;
+        }
         "pdf" => {
             let pdf = koers_web::report::export_pdf(&store, id)
                 .await?

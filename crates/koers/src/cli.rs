@@ -37,9 +37,9 @@ pub enum Command {
     User(UserCmd),
     /// Print the OpenAPI document of the JSON API.
     Openapi,
-    /// Write a session's report: PDF, Word or Markdown, or the raw input of
-    /// every activity as CSV files (a folder, or a zip when PATH ends in
-    /// `.zip`).
+    /// Write a session's report: PDF, Word, an Excel workbook or Markdown,
+    /// or the raw input of every activity as CSV files (a folder, or a zip
+    /// when PATH ends in `.zip`).
     Export(ExportOpts),
 }
 
@@ -52,8 +52,9 @@ pub struct ExportOpts {
     /// The session: its join code (active sessions) or its id.
     #[arg(long)]
     pub session: String,
-    /// `pdf`, `docx`, `md` (one file) or `csv` (a file per activity).
-    #[arg(long, value_parser = ["pdf", "docx", "md", "csv"])]
+    /// `pdf`, `docx`, `xlsx`, `md` (one file) or `csv` (a file per
+    /// activity).
+    #[arg(long, value_parser = ["pdf", "docx", "xlsx", "md", "csv"])]
     pub format: String,
     /// Where to write: a file; for `csv` a folder, or a `.zip` file.
     #[arg(long)]

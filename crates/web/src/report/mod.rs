@@ -1,8 +1,8 @@
 //! The session report (verslag): everything an evening produced, in agenda
 //! order, built from the store with the same view models the screen uses,
-//! and written out as Markdown, CSV, PDF or Word. The PDF and the Word
-//! document render one format-neutral document (`blocks`), with charts that
-//! Koers draws itself (`charts`).
+//! and written out as Markdown, CSV, XLSX, PDF or Word. The PDF and the
+//! Word document render one format-neutral document (`blocks`), with charts
+//! that Koers draws itself (`charts`).
 
 mod blocks;
 mod charts;
@@ -12,6 +12,7 @@ mod fonts;
 mod markdown;
 mod pdf;
 mod raster;
+mod xlsx;
 
 use csv_out::activity_csv;
 use markdown::markdown;
@@ -70,6 +71,9 @@ pub enum ExportError {
     /// Typesetting or writing a document failed.
     #[error("{0}")]
     Render(String),
+    /// Writing XLSX failed.
+    #[error(transparent)]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// The report of a session as Markdown (`None`: no such session).
@@ -140,6 +144,15 @@ async fn document(store: &Store, id: SessionId) -> Result<Option<blocks::Doc>, S
     };
     let logo = store.workspace_logo(r.session.workspace_id).await?;
     Ok(Some(blocks::document(&r, logo)))
+}
+
+/// The report as an XLSX workbook (`None`: no such session): a summary
+/// sheet, then a sheet per activity in agenda order.
+pub async fn export_xlsx(store: &Store, id: SessionId) -> Result<Option<Vec<u8>>, ExportError> {
+    let Some(r) = build(store, id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(xlsx::workbook(&r)?))
 }
 
 /// Builds the report of a session.

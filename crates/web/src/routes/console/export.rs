@@ -36,6 +36,11 @@ async fn export(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "docx",
         ),
+        "xlsx" => (
+            report::export_xlsx(store, s.id).await.map_err(fail)?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
         "md" => (
             report::export_markdown(store, s.id)
                 .await?
