@@ -60,6 +60,24 @@ async fn evening(lang_en: bool) -> Evening {
         ))
         .await
         .unwrap();
+    if !lang_en {
+        // A 1×1 PNG as the municipality's logo.
+        use base64::Engine;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+            .unwrap();
+        assert!(
+            app.store
+                .set_workspace_logo(ws.id, Some(&png))
+                .await
+                .unwrap()
+        );
+        let refused = app
+            .store
+            .set_workspace_logo(ws.id, Some(b"GIF89a not a png"))
+            .await;
+        assert!(refused.is_err(), "only PNG logos");
+    }
     let bearer = app.bearer(&user).await;
     let ids = app.activity_ids(&s).await;
     let sid = s.id.to_string();
@@ -389,7 +407,10 @@ async fn pdf_and_word_carry_every_idea_and_action_safely() {
         .iter()
         .filter(|(n, _)| n.starts_with("word/media/") && !n.ends_with('/'))
         .count();
-    assert!(images >= 2, "charts are embedded: {images}");
+    assert!(
+        images >= 3,
+        "the logo and the charts are embedded: {images}"
+    );
     for (n, bytes) in parts
         .iter()
         .filter(|(n, _)| n.starts_with("word/media/") && !n.ends_with('/'))
