@@ -1701,8 +1701,90 @@ async fn the_whole_evening_of_seed_000_runs_on_phones_tablets_and_a_screen() {
     shots.take(&screen, "evening-08-screen-final-ranking").await;
     lap("final ranking", &mut mark);
 
-    // --- Report ---------------------------------------------------------------
+    // --- The report of this evening, in every format ------------------------
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-shots");
+    let has_links = js(
+        &fac,
+        "['pdf','docx','xlsx','md','csv'].every(f => document.querySelector(`a[href$='/export/${f}']`))",
+    )
+    .await;
+    assert_eq!(
+        has_links,
+        Value::Bool(true),
+        "the console offers every download"
+    );
+    let pdf = koers_web::report::export_pdf(&app.store, s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let docx = koers_web::report::export_docx(&app.store, s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let xlsx = koers_web::report::export_xlsx(&app.store, s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let md = koers_web::report::export_markdown(&app.store, s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in [
+        ("verslag.pdf", &pdf),
+        ("verslag.docx", &docx),
+        ("verslag.xlsx", &xlsx),
+    ] {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let out = std::process::Command::new("pdftotext")
+        .arg(dir.join("verslag.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let squash = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+            .collect()
+    };
+    let pdf_text = squash(&String::from_utf8_lossy(&out.stdout));
+    let md_text = squash(&md.replace('\\', ""));
+    for idea in [
+        IDEA_SPORT_NEW,
+        IDEA_ALCOHOL_SCHOOL,
+        IDEA_ALCOHOL_PARENTS,
+        IDEA_STREETWORK,
+        IDEA_YOUTHWORKER,
+        IDEA_PARENT_EVENINGS,
+        IDEA_CLUBS,
+        IDEA_PARENT_CAFE,
+        IDEA_SPORTS_DAY,
+        IDEA_PLACE,
+    ] {
+        assert!(
+            pdf_text.contains(&squash(idea)),
+            "the PDF lacks the idea {idea:?}"
+        );
+        assert!(
+            md_text.contains(&squash(idea)),
+            "the Markdown lacks {idea:?}"
+        );
+    }
+    assert!(
+        !pdf_text.contains(&squash(IDEA_WITHDRAWN)),
+        "a withdrawn idea is not reported"
+    );
+    for a in &ACTIONS {
+        let line = squash(&format!("{}, zodat {}", a.text, a.so_that));
+        assert!(
+            pdf_text.contains(&line),
+            "the PDF lacks the action {:?}",
+            a.text
+        );
+    }
+    lap("report", &mut mark);
+
+    // --- Report ---------------------------------------------------------------
     println!("\nScreenshots in {}:", dir.display());
     for s in &shots.0 {
         println!("  {s}");
