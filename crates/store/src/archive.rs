@@ -11,10 +11,11 @@
 //! event's type, the session's last sequence number) are left out and
 //! recomputed on import, so an archive cannot contradict itself there.
 //!
-//! Left out on purpose: the workspace and staff accounts (an archive moves
-//! between installations), the secrets of the screen link, the table links
-//! and the devices (an import gets new ones, so nobody holding an old link
-//! or cookie can act in the copy), and the workspace audit log.
+//! Left out on purpose: the workspace with its logo and staff accounts (an
+//! archive moves between installations), the secrets of the screen link,
+//! the table links and the devices (an import gets new ones, so nobody
+//! holding an old link or cookie can act in the copy), and the workspace
+//! audit log.
 
 mod db;
 
@@ -22,6 +23,7 @@ use crate::error::StoreError;
 use koers_core::activity::{ActivityKind, ActivityState, Audience};
 use koers_core::answer::Answer;
 use koers_core::board::{Board, BoardOp};
+use koers_core::cover::Cover;
 use koers_core::doc::ActivityDoc;
 use koers_core::event::{Actor, Respondent, SessionEvent};
 use koers_core::ids::{ActivityId, ClientId, ItemId, ParticipantId, SessionId, StepId, TableId};
@@ -96,6 +98,12 @@ pub struct ArchivedSession {
     pub archived: bool,
     /// The agreed shared goal.
     pub goal: Option<String>,
+    /// The report cover's day (`YYYY-MM-DD`).
+    pub held_on: Option<String>,
+    /// The report cover's place (may be empty).
+    pub place: String,
+    /// The report cover's facilitator (may be empty).
+    pub facilitator: String,
     /// When it was created (ms since the Unix epoch, UTC).
     pub created_at: i64,
 }
@@ -406,6 +414,11 @@ impl SessionArchive {
         if let Some(a) = self.session.current_activity_id {
             activity(a, "the session's current activity")?;
         }
+        // The report prints the cover as it is: it must be what the
+        // console would have accepted.
+        let s = &self.session;
+        Cover::clean(s.held_on.as_deref().unwrap_or(""), &s.place, &s.facilitator)
+            .map_err(|e| invalid(format!("the session's report cover: {e}")))?;
         for a in &self.activities {
             if !steps.contains(&a.step_id) {
                 return Err(invalid(format!(

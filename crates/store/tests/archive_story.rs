@@ -15,6 +15,7 @@ use common::*;
 use koers_core::activity::{ActivityDef, ActivityKind, Audience};
 use koers_core::answer::{Agreement, Answer, Verdict};
 use koers_core::board::BoardOp;
+use koers_core::cover::Cover;
 use koers_core::doc::PitchAction;
 use koers_core::event::{Actor, Respondent};
 use koers_core::ids::{ActivityId, CategoryId, ClientId, ItemId, ParticipantId, SessionId};
@@ -213,6 +214,12 @@ async fn evening(store: &Store, slug: &str) -> Evening {
         Outcome::Step(s) => s,
         other => panic!("unexpected {other:?}"),
     };
+    d.fac(Command::SetCover(Cover {
+        held_on: Some("2026-03-12".into()),
+        place: "Dorpshuis De Kern".into(),
+        facilitator: "Petra Jansen".into(),
+    }))
+    .await;
     d.fac(Command::RenameTable {
         table: tables[1],
         name: "Tafel Zuid".into(),
@@ -1088,6 +1095,11 @@ async fn a_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
                 "current activity missing",
                 |a| a.session.current_activity_id = Some(ActivityId::new()),
                 "current",
+            ),
+            (
+                "a cover date that is no date",
+                |a| a.session.held_on = Some("2026-02-30".into()),
+                "cover",
             ),
             (
                 // Passes every check before writing and is refused by the

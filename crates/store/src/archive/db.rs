@@ -317,6 +317,9 @@ impl Store {
                 locked: session.locked,
                 archived: session.archived,
                 goal: session.goal,
+                held_on: session.held_on,
+                place: session.place,
+                facilitator: session.facilitator,
                 created_at: session.created_at,
             },
             steps,
@@ -370,8 +373,9 @@ impl Store {
         let s = &a.session;
         let inserted = sqlx::query(
             "INSERT INTO sessions (id, workspace_id, title, lang, join_code, screen_token, org_types, \
-             current_activity_id, locked, archived, last_seq, created_by, created_at, goal) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+             current_activity_id, locked, archived, last_seq, created_by, created_at, goal, held_on, \
+             place, facilitator) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind(&sid)
         .bind(workspace.to_string())
@@ -387,6 +391,9 @@ impl Store {
         .bind(by.map(|u| u.to_string()))
         .bind(s.created_at)
         .bind(&s.goal)
+        .bind(&s.held_on)
+        .bind(&s.place)
+        .bind(&s.facilitator)
         .execute(&mut *tx)
         .await;
         match inserted {
