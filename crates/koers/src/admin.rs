@@ -3,7 +3,7 @@
 use crate::cli::{StorageOpts, UserCmd, WorkspaceCmd};
 use anyhow::{Context, bail};
 use koers_core::auth::Role;
-use koers_store::{NewUser, Store, StoreOptions};
+use koers_store::{NewUser, SessionArchive, Store, StoreOptions};
 use koers_web::security::password::hash_password;
 use koers_web::security::tokens::random_password;
 
@@ -160,6 +160,14 @@ pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
             .map_err(|_| anyhow::anyhow!("not a join code or session id: {}", o.session))?,
     };
     match o.format.as_str() {
+        "json" => {
+            let archive = store
+                .export_archive(id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
+            std::fs::write(&o.out, archive.to_json_pretty()?)
+                .with_context(|| format!("cannot write {}", o.out.display()))?;
+        }
         "md" => {
             let md = koers_web::report::export_markdown(&store, id)
                 .await?
@@ -201,6 +209,28 @@ pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
         }
     }
     println!("{}", o.out.display());
+    Ok(())
+}
+
+/// Loads a session archive as a new session (`koers import-session`).
+pub async fn import_session(o: crate::cli::ImportOpts) -> anyhow::Result<()> {
+    // The file first: a wrong file should not even open the database.
+    let bytes =
+        std::fs::read(&o.path).with_context(|| format!("cannot read {}", o.path.display()))?;
+    let archive = SessionArchive::from_json(&bytes)
+        .with_context(|| format!("cannot import {}", o.path.display()))?;
+    let store = open_store(&o.storage, 2).await?;
+    let ws = store
+        .workspace_by_slug(&o.workspace)
+        .await?
+        .with_context(|| format!("no workspace {:?} (see koers workspace list)", o.workspace))?;
+    let (id, code) = store
+        .import_archive(ws.id, None, &archive)
+        .await
+        .with_context(|| format!("cannot import {}", o.path.display()))?;
+    println!("Session: {id}");
+    println!("Join code: {code}");
+    store.close().await;
     Ok(())
 }
 

@@ -39,8 +39,26 @@ pub enum Command {
     Openapi,
     /// Write a session's report: PDF, Word, an Excel workbook or Markdown,
     /// or the raw input of every activity as CSV files (a folder, or a zip
-    /// when PATH ends in `.zip`).
+    /// when PATH ends in `.zip`); or its archive (JSON), which
+    /// `import-session` loads into any Koers installation.
     Export(ExportOpts),
+    /// Load a session archive (from `export --format json`) as a new
+    /// session of a workspace, with a new join code and new links; prints
+    /// the new session's id and join code.
+    ImportSession(ImportOpts),
+}
+
+/// Options of `import-session`.
+#[derive(Debug, Args)]
+pub struct ImportOpts {
+    /// The archive: a JSON file written by `koers export --format json`.
+    pub path: PathBuf,
+    /// The workspace's slug; the session becomes one of its sessions.
+    #[arg(long)]
+    pub workspace: String,
+    /// Storage.
+    #[command(flatten)]
+    pub storage: StorageOpts,
 }
 
 /// Options of `export`.
@@ -52,9 +70,9 @@ pub struct ExportOpts {
     /// The session: its join code (active sessions) or its id.
     #[arg(long)]
     pub session: String,
-    /// `pdf`, `docx`, `xlsx`, `md` (one file) or `csv` (a file per
-    /// activity).
-    #[arg(long, value_parser = ["pdf", "docx", "xlsx", "md", "csv"])]
+    /// `pdf`, `docx`, `xlsx`, `md` (one file), `csv` (a file per activity)
+    /// or `json` (the session's complete archive, one file).
+    #[arg(long, value_parser = ["pdf", "docx", "xlsx", "md", "csv", "json"])]
     pub format: String,
     /// Where to write: a file; for `csv` a folder, or a `.zip` file.
     #[arg(long)]

@@ -4,7 +4,7 @@
 //! runs the server; `koers bench` measures a running server; `koers
 //! bench-export` times the report formats on a big evening; `koers
 //! workspace` and `koers user` administer accounts; `koers export` writes a
-//! session's report.
+//! session's report or archive, and `koers import-session` loads an archive.
 
 mod admin;
 mod bench;
@@ -28,6 +28,7 @@ async fn main() -> std::process::ExitCode {
         cli::Command::Workspace(c) => admin::workspace(c).await,
         cli::Command::User(c) => admin::user(c).await,
         cli::Command::Export(o) => admin::export(o).await,
+        cli::Command::ImportSession(o) => admin::import_session(o).await,
         cli::Command::Openapi => {
             println!("{}", koers_web::openapi_json());
             Ok(())

@@ -15,8 +15,10 @@
 //! after its group committed.
 
 mod accounts;
+pub mod archive;
 mod audit;
 pub use accounts::NewUser;
+pub use archive::{ArchiveError, SessionArchive};
 pub use audit::AuditEntry;
 mod commands;
 mod create;

@@ -267,11 +267,23 @@ mod tests {
                 .map(|l| l.split(" =").next().unwrap_or_default().trim().to_string())
                 .collect()
         };
-        let nl = keys(include_str!("../locales/nl/main.ftl"));
-        let en = keys(include_str!("../locales/en/main.ftl"));
-        let missing_en: Vec<_> = nl.iter().filter(|k| !en.contains(k)).collect();
-        let missing_nl: Vec<_> = en.iter().filter(|k| !nl.contains(k)).collect();
-        assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
-        assert!(missing_nl.is_empty(), "missing in nl: {missing_nl:?}");
+        // Every file of one language, then the other.
+        let files = [
+            (
+                include_str!("../locales/nl/main.ftl"),
+                include_str!("../locales/en/main.ftl"),
+            ),
+            (
+                include_str!("../locales/nl/import.ftl"),
+                include_str!("../locales/en/import.ftl"),
+            ),
+        ];
+        for (nl, en) in files {
+            let (nl, en) = (keys(nl), keys(en));
+            let missing_en: Vec<_> = nl.iter().filter(|k| !en.contains(k)).collect();
+            let missing_nl: Vec<_> = en.iter().filter(|k| !nl.contains(k)).collect();
+            assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
+            assert!(missing_nl.is_empty(), "missing in nl: {missing_nl:?}");
+        }
     }
 }

@@ -17,6 +17,8 @@ use sqlx::Connection;
 pub struct TestStore {
     pub store: Store,
     pub name: &'static str,
+    /// The database URL (for tests that look at the tables themselves).
+    pub url: String,
     _dir: Option<tempfile::TempDir>,
     /// (admin URL, database) of a PostgreSQL test database, dropped with the store.
     pg_drop: Option<(String, String)>,
@@ -68,6 +70,7 @@ pub async fn sqlite() -> TestStore {
     TestStore {
         store,
         name: "sqlite",
+        url,
         _dir: Some(dir),
         pg_drop: None,
     }
@@ -94,6 +97,7 @@ pub async fn postgres() -> Option<TestStore> {
     Some(TestStore {
         store,
         name: "postgres",
+        url,
         _dir: None,
         pg_drop: Some((base.clone(), db)),
     })

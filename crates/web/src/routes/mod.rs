@@ -13,10 +13,14 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::{error, i18n, security};
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
-use axum::middleware::from_fn;
 use axum::middleware::from_fn_with_state;
+use axum::middleware::{Next, from_fn};
+use axum::response::Response;
 use std::time::Duration;
+use tower::{ServiceBuilder, ServiceExt};
+use tower_http::body::Limited;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -24,8 +28,27 @@ use tower_http::trace::TraceLayer;
 
 pub use api::openapi_json;
 
-/// Largest request body accepted.
+/// Largest request body accepted (but for an archive upload).
 pub const MAX_BODY: usize = 64 * 1024;
+
+/// Refuses a too large body before anything reads it: `MAX_BODY`, and
+/// `MAX_ARCHIVE` for the one route that takes a session archive. (The
+/// extractors' own limit is `DefaultBodyLimit`, raised by that route.)
+async fn limit_body(req: Request, next: Next) -> Response {
+    let limit = if req.uri().path() == console::import::PATH {
+        console::import::MAX_ARCHIVE
+    } else {
+        MAX_BODY
+    };
+    let limited = ServiceBuilder::new()
+        .layer(RequestBodyLimitLayer::new(limit))
+        .map_request(|r: Request<Limited<Body>>| r.map(Body::new))
+        .service(next);
+    match limited.oneshot(req).await {
+        Ok(resp) => resp.map(Body::new),
+        Err(never) => match never {},
+    }
+}
 
 /// The whole application.
 pub fn app(state: AppState) -> Router {
@@ -43,7 +66,7 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn(error::layer))
         .layer(from_fn(i18n::layer))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(from_fn(limit_body))
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(state.clone(), security::headers::layer))
         .layer(TimeoutLayer::with_status_code(

@@ -2,8 +2,9 @@
 //!
 //! Signed double submit: a random nonce lives in a `SameSite=Strict`,
 //! `HttpOnly` cookie; forms carry `HMAC(secret, nonce)` in a hidden field
-//! (`_csrf`) and scripts send it in the `X-CSRF-Token` header. Another site
-//! can neither read the cookie nor compute the signature.
+//! (`_csrf`; the first field of a `multipart/form-data` form) and scripts
+//! send it in the `X-CSRF-Token` header. Another site can neither read the
+//! cookie nor compute the signature.
 //!
 //! Two kinds of request need no token: those that authenticate with an
 //! `Authorization` header (no ambient credentials), and JSON requests. A page
@@ -33,6 +34,8 @@ pub const FIELD: &str = "_csrf";
 pub const HEADER: &str = "x-csrf-token";
 /// Largest form body the check will read.
 const MAX_FORM: usize = 256 * 1024;
+/// How much of a multipart body the check reads to find the token.
+const MAX_MULTIPART_PREFIX: usize = 8 * 1024;
 
 /// The token to embed in this response's forms (a request extension).
 #[derive(Clone, Debug)]
@@ -110,6 +113,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        let boundary = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(multipart_boundary);
         let body = if is_form && provided.is_none() {
             let bytes = match axum::body::to_bytes(body, MAX_FORM).await {
                 Ok(b) => b,
@@ -119,6 +127,13 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
                 .find(|(k, _)| k == FIELD)
                 .map(|(_, v)| v.into_owned());
             Body::from(bytes)
+        } else if let Some(boundary) = boundary.filter(|_| provided.is_none()) {
+            let (token, body) = match multipart_token(body, &boundary).await {
+                Ok(found) => found,
+                Err(e) => return e.into_response(),
+            };
+            provided = token;
+            body
         } else {
             body
         };
@@ -154,6 +169,70 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     resp
 }
 
+/// The boundary of a `multipart/form-data` content type.
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let (mime, params) = content_type.split_once(';')?;
+    if !mime.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params
+        .split(';')
+        .filter_map(|p| p.trim().split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("boundary"))
+        .map(|(_, v)| v.trim().trim_matches('"').to_string())
+        .filter(|b| !b.is_empty() && b.len() <= 70)
+}
+
+/// Reads the start of a multipart body, just far enough to find the token
+/// in its first field, and gives back the whole body. A file upload can be
+/// megabytes; the token is in the first few hundred bytes, because a
+/// browser sends fields in the form's order and Koers' forms start with it.
+async fn multipart_token(body: Body, boundary: &str) -> Result<(Option<String>, Body), AppError> {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut prefix: Vec<u8> = Vec::new();
+    let mut token = None;
+    while prefix.len() < MAX_MULTIPART_PREFIX {
+        match stream.next().await {
+            Some(Ok(chunk)) => prefix.extend_from_slice(&chunk),
+            Some(Err(_)) => return Err(AppError::BadRequest),
+            None => break,
+        }
+        token = first_field_token(&prefix, boundary);
+        if token.is_some() {
+            break;
+        }
+    }
+    let head =
+        futures::stream::once(async move { Ok::<_, axum::Error>(axum::body::Bytes::from(prefix)) });
+    Ok((token, Body::from_stream(head.chain(stream))))
+}
+
+/// The value of a multipart body's first field, if that field is `_csrf`
+/// and complete in `prefix`.
+fn first_field_token(prefix: &[u8], boundary: &str) -> Option<String> {
+    fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+        hay.windows(needle.len()).position(|w| w == needle)
+    }
+    let rest = prefix.strip_prefix(format!("--{boundary}\r\n").as_bytes())?;
+    let head_end = find(rest, b"\r\n\r\n")?;
+    let head = std::str::from_utf8(&rest[..head_end]).ok()?;
+    let is_token_field = head.split("\r\n").any(|line| {
+        line.split_once(':').is_some_and(|(name, value)| {
+            name.trim().eq_ignore_ascii_case("content-disposition")
+                && value
+                    .split(';')
+                    .any(|p| matches!(p.trim(), "name=\"_csrf\"" | "name=_csrf"))
+        })
+    });
+    if !is_token_field {
+        return None;
+    }
+    let value = &rest[head_end + 4..];
+    let end = find(value, format!("\r\n--{boundary}").as_bytes())?;
+    std::str::from_utf8(&value[..end]).ok().map(str::to_string)
+}
+
 /// A browser always sends `Origin` on cross-site POSTs; when it is there it
 /// must name the host the request went to.
 fn same_origin(headers: &axum::http::HeaderMap) -> bool {
@@ -170,6 +249,38 @@ fn same_origin(headers: &axum::http::HeaderMap) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_multipart_token_is_read_only_from_the_first_field() {
+        let b = "----geckoformboundary1a2b";
+        assert_eq!(
+            multipart_boundary(&format!("multipart/form-data; boundary={b}")).as_deref(),
+            Some(b)
+        );
+        assert_eq!(
+            multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"x y\"").as_deref(),
+            Some("x y")
+        );
+        assert_eq!(multipart_boundary("text/plain; boundary=x"), None);
+        assert_eq!(multipart_boundary("multipart/form-data"), None);
+        let body = |first: &str| {
+            format!(
+                "--{b}\r\nContent-Disposition: form-data; name=\"{first}\"\r\n\r\nTOKEN\r\n\
+                 --{b}\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"a.json\"\r\n\
+                 Content-Type: application/json\r\n\r\n{{}}\r\n--{b}--\r\n"
+            )
+        };
+        assert_eq!(
+            first_field_token(body("_csrf").as_bytes(), b).as_deref(),
+            Some("TOKEN")
+        );
+        assert_eq!(first_field_token(body("archive").as_bytes(), b), None);
+        assert_eq!(first_field_token(body("_csrf_x").as_bytes(), b), None);
+        // Not yet complete: read on.
+        assert_eq!(first_field_token(&body("_csrf").as_bytes()[..80], b), None);
+        // Another boundary than announced.
+        assert_eq!(first_field_token(body("_csrf").as_bytes(), "other"), None);
+    }
 
     #[test]
     fn a_token_verifies_only_for_its_nonce_and_secret() {

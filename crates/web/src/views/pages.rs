@@ -221,6 +221,22 @@ pub struct SessionsPage {
     pub error: Option<String>,
 }
 
+/// The form to import a session archive.
+#[derive(Template)]
+#[template(path = "console/import.html")]
+pub struct ImportPage {
+    /// Translations.
+    pub t: Tr,
+    /// Frame.
+    pub chrome: Chrome,
+    /// Workspace name (the archive becomes a session there).
+    pub workspace: String,
+    /// Largest file accepted, in MiB.
+    pub max_mb: i64,
+    /// Why the last upload was refused.
+    pub error: Option<String>,
+}
+
 /// The fields of the add/edit activity form.
 #[derive(Clone, Debug, Default)]
 pub struct ActivityForm {

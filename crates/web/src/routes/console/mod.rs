@@ -3,6 +3,7 @@
 mod auth;
 mod export;
 mod forms;
+pub mod import;
 mod lists;
 mod session;
 mod sessions;
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .merge(forms::router())
         .merge(lists::router())
         .merge(export::router())
+        .merge(import::router())
 }
 
 pub use session::path_id;
