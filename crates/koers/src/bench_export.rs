@@ -70,7 +70,7 @@ async fn bench(o: &BenchExportOpts, dir: &std::path::Path) -> anyhow::Result<()>
         "format   size        min       median    (of {} runs)",
         o.runs
     );
-    for format in ["md", "csv", "xlsx", "pdf", "docx"] {
+    for format in ["md", "csv", "xlsx", "pdf", "docx", "json"] {
         let mut times = Vec::new();
         let mut size = 0;
         for _ in 0..o.runs.max(1) {

@@ -65,6 +65,7 @@ async fn only_the_sessions_staff_download_its_report_in_every_format() {
         ),
         ("md", "text/markdown; charset=utf-8", &b"# Ketenavond"[..]),
         ("csv", "application/zip", &b"PK\x03\x04"[..]),
+        ("json", "application/json", &b"{"[..]),
     ] {
         let r = c.get(format!("{base}/{format}")).send().await.unwrap();
         assert_eq!(r.status(), 200, "{format}");

@@ -41,6 +41,14 @@ async fn export(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
+        "json" => (
+            match store.export_archive(s.id).await? {
+                Some(a) => Some(a.to_json_pretty()?.into_bytes()),
+                None => None,
+            },
+            "application/json",
+            "json",
+        ),
         "md" => (
             report::export_markdown(store, s.id)
                 .await?
