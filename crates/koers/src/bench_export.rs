@@ -109,14 +109,25 @@ async fn export(
             .await?
             .ok_or_else(missing)?
             .len(),
+        "xlsx" => report::export_xlsx(store, id)
+            .await?
+            .ok_or_else(missing)?
+            .len(),
         "pdf" => report::export_pdf(store, id)
             .await?
             .ok_or_else(missing)?
             .len(),
-        _ => report::export_docx(store, id)
+        "json" => store
+            .export_archive(id)
+            .await?
+            .ok_or_else(missing)?
+            .to_json_pretty()?
+            .len(),
+        "docx" => report::export_docx(store, id)
             .await?
             .ok_or_else(missing)?
             .len(),
+        other => anyhow::bail!("unknown format {other}"),
     })
 }
 
