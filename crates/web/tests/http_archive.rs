@@ -39,32 +39,6 @@ fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
     body
 }
 
-/// A logged-in console client.
-async fn console(app: &TestApp, email: &str) -> reqwest::Client {
-    let c = client();
-    let page = c
-        .get(format!("{}/login", app.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = c
-        .post(format!("{}/login", app.url))
-        .form(&[
-            ("_csrf", csrf_of(&page).as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/console"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "console login");
-    c
-}
-
 /// The import form's CSRF token for this client.
 async fn form_token(app: &TestApp, c: &reqwest::Client) -> String {
     let r = c
@@ -169,7 +143,7 @@ async fn a_facilitator_imports_an_archive_into_their_own_workspace_and_nobody_el
 
     // Logged in, but without the form's token, with a wrong one, with the
     // token after the file, or from another site: refused.
-    let c = console(&app, &fac_zuid.email).await;
+    let c = app.console_client(&fac_zuid.email).await;
     let token = form_token(&app, &c).await;
     for (case, body) in [
         (
@@ -280,7 +254,7 @@ async fn a_facilitator_imports_an_archive_into_their_own_workspace_and_nobody_el
     );
     // Noord's facilitator does not see Zuid's copy; the participant's
     // cookie for the original does not open it.
-    let noord_c = console(&app, &fac_noord.email).await;
+    let noord_c = app.console_client(&fac_noord.email).await;
     let r = noord_c
         .get(format!("{}{location}", app.url))
         .send()

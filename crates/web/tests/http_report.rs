@@ -9,31 +9,6 @@ mod common;
 
 use common::*;
 
-async fn logged_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let c = client();
-    let page = c
-        .get(format!("{}/login", app.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = c
-        .post(format!("{}/login", app.url))
-        .form(&[
-            ("_csrf", csrf_of(&page).as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/console"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303);
-    c
-}
-
 #[tokio::test]
 async fn only_the_sessions_staff_download_its_report_in_every_format() {
     let app = spawn_app().await;
@@ -44,13 +19,13 @@ async fn only_the_sessions_staff_download_its_report_in_every_format() {
 
     let anonymous = client().get(format!("{base}/pdf")).send().await.unwrap();
     assert_eq!(anonymous.status(), 303, "to the login page");
-    let other = logged_in(&app, &stranger.email).await;
+    let other = app.console_client(&stranger.email).await;
     for format in ["pdf", "json", "xlsx"] {
         let r = other.get(format!("{base}/{format}")).send().await.unwrap();
         assert_eq!(r.status(), 404, "another workspace's staff: {format}");
     }
 
-    let c = logged_in(&app, &user.email).await;
+    let c = app.console_client(&user.email).await;
     for (format, mime, magic) in [
         ("pdf", "application/pdf", &b"%PDF-"[..]),
         (
@@ -95,7 +70,7 @@ async fn the_cover_form_wants_a_token_and_a_real_date() {
     let app = spawn_app().await;
     let (ws, user) = app.workspace("voorblad").await;
     let s = app.session(&ws, &user, "Avond").await;
-    let c = logged_in(&app, &user.email).await;
+    let c = app.console_client(&user.email).await;
     let console = format!("{}/console/sessions/{}", app.url, s.id);
     let page = c.get(&console).send().await.unwrap().text().await.unwrap();
     assert!(page.contains(&format!("/console/sessions/{}/export/pdf", s.id)));

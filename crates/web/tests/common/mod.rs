@@ -119,6 +119,32 @@ impl TestApp {
         self.store.create_session(new).await.unwrap()
     }
 
+    /// A client logged in to the console through the login form.
+    pub async fn console_client(&self, email: &str) -> reqwest::Client {
+        let c = client();
+        let page = c
+            .get(format!("{}/login", self.url))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let r = c
+            .post(format!("{}/login", self.url))
+            .form(&[
+                ("_csrf", csrf_of(&page).as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+                ("next", "/console"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "console login");
+        c
+    }
+
     /// Logs in through the API; returns the bearer token.
     pub async fn bearer(&self, user: &User) -> String {
         let r = client()
