@@ -1,7 +1,9 @@
 //! The categorising board: categories formed live by the facilitator and the
 //! ideas placed in them. A board is a small value; every step produces a new
-//! board from the old one, so undo is restoring the previous board, and no
-//! step can lose an idea (an idea is always in one category or unplaced).
+//! board from the old one, and no step can lose an idea (an idea is always in
+//! one category or unplaced). Undo keeps, per step, only what the step
+//! changed ([`BoardUndo`]): a whole board per step would grow with ideas
+//! times steps, which for an evening of 2,000 ideas is hundreds of megabytes.
 
 use crate::error::DomainError;
 use crate::ids::{CategoryId, ItemId};
@@ -90,7 +92,70 @@ pub enum BoardOp {
     },
 }
 
+/// What undoes one step: the categories as they were, if the step changed
+/// them (there are at most [`MAX_CATEGORIES`]), and the earlier place of
+/// every idea whose place it changed (`None`: it was unplaced).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardUndo {
+    /// The categories before the step, when it changed them.
+    pub categories: Option<Vec<Category>>,
+    /// Each idea the step placed, moved or took out, with its earlier place.
+    pub placement: Vec<(ItemId, Option<CategoryId>)>,
+}
+
 impl Board {
+    /// What turns `self` back into `earlier`: the difference between the
+    /// two, whatever step lies between them.
+    pub fn undo_to(&self, earlier: &Board) -> BoardUndo {
+        let categories =
+            (self.categories != earlier.categories).then(|| earlier.categories.clone());
+        let mut placement = Vec::new();
+        for (item, was) in &earlier.placement {
+            if self.placement.get(item) != Some(was) {
+                placement.push((*item, Some(*was)));
+            }
+        }
+        for item in self.placement.keys() {
+            if !earlier.placement.contains_key(item) {
+                placement.push((*item, None));
+            }
+        }
+        placement.sort_by_key(|(item, _)| *item);
+        BoardUndo {
+            categories,
+            placement,
+        }
+    }
+
+    /// The board with `undo` applied: the board before the step, when
+    /// `self` is the board the step produced.
+    pub fn undone(&self, undo: &BoardUndo) -> Board {
+        let mut earlier = self.clone();
+        if let Some(categories) = &undo.categories {
+            earlier.categories = categories.clone();
+        }
+        for (item, was) in &undo.placement {
+            match was {
+                Some(c) => earlier.placement.insert(*item, *c),
+                None => earlier.placement.remove(item),
+            };
+        }
+        earlier
+    }
+
+    /// The undo records of a history kept as whole boards (as Koers did
+    /// before [`BoardUndo`]): `before_each` holds the board before each
+    /// step, oldest first, and `self` is the board after the last step.
+    pub fn undo_chain(&self, before_each: &[Board]) -> Vec<BoardUndo> {
+        let afters = before_each.iter().skip(1).chain(std::iter::once(self));
+        before_each
+            .iter()
+            .zip(afters)
+            .map(|(before, after)| after.undo_to(before))
+            .collect()
+    }
+
     fn position(&self, id: CategoryId) -> Result<usize, DomainError> {
         self.categories
             .iter()

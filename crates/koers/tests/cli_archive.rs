@@ -148,7 +148,11 @@ async fn a_session_moves_to_another_installation_through_an_archive_file() {
         err.contains("cannot import") && err.contains("not valid JSON"),
         "{err}"
     );
-    let newer = json.replacen("\"version\": 1", "\"version\": 2", 1);
+    let newer = json.replacen(
+        &format!("\"version\": {}", koers_store::archive::VERSION),
+        "\"version\": 99",
+        1,
+    );
     std::fs::write(&bad, newer).unwrap();
     let out = koers(&[
         "import-session",
@@ -159,7 +163,7 @@ async fn a_session_moves_to_another_installation_through_an_archive_file() {
         b_dir,
     ]);
     assert!(
-        text(&out.stderr).contains("version 2"),
+        text(&out.stderr).contains("version 99"),
         "{}",
         text(&out.stderr)
     );

@@ -1,5 +1,5 @@
 //! The portable archive of one session: everything it holds — agenda,
-//! tables, devices, answers, items, marks, documents, the board's history
+//! tables, devices, answers, items, marks, documents, the board's undo records
 //! and the whole event log — as one JSON document that any Koers
 //! installation can import as a new session. It is the backup and the
 //! migration path for one session. `docs/archive.md` describes the format.
@@ -22,7 +22,7 @@ mod db;
 use crate::error::StoreError;
 use koers_core::activity::{ActivityKind, ActivityState, Audience};
 use koers_core::answer::Answer;
-use koers_core::board::{Board, BoardOp};
+use koers_core::board::{Board, BoardOp, BoardUndo};
 use koers_core::cover::Cover;
 use koers_core::doc::ActivityDoc;
 use koers_core::event::{Actor, Respondent, SessionEvent};
@@ -37,8 +37,9 @@ use uuid::Uuid;
 
 /// The value of an archive's `format` field.
 pub const FORMAT: &str = "koers-session-archive";
-/// The newest archive version this Koers writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest archive version this Koers writes and reads. Version 1 kept
+/// the board's history as whole boards; it is read and converted.
+pub const VERSION: u32 = 2;
 
 /// One session, complete, as a portable document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,8 +71,8 @@ pub struct SessionArchive {
     pub item_marks: Vec<ArchivedMark>,
     /// Activity documents (board, frozen list, timer, …).
     pub activity_docs: Vec<ArchivedDoc>,
-    /// Earlier boards of categorising activities (for undo).
-    pub board_history: Vec<ArchivedBoardVersion>,
+    /// Undo records of categorising activities, oldest first per activity.
+    pub board_undo: Vec<ArchivedBoardUndo>,
     /// The whole log, by sequence number (1, 2, 3, … without gaps).
     pub events: Vec<ArchivedEvent>,
 }
@@ -242,16 +243,25 @@ pub struct ArchivedDoc {
     pub doc: ActivityDoc,
 }
 
-/// A board as it was before a categorising step.
+/// What undoes one categorising step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ArchivedBoardVersion {
+pub struct ArchivedBoardUndo {
     /// The categorising activity.
     pub activity_id: ActivityId,
-    /// 1 for the first board replaced, and so on.
+    /// Its place in the activity's undo order: undo takes the highest.
     pub version: i64,
-    /// The board.
-    pub board: Board,
+    /// What the step changed.
+    pub undo: BoardUndo,
+}
+
+/// A version 1 board history row: the whole board before a step.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoardVersionV1 {
+    activity_id: ActivityId,
+    version: i64,
+    board: Board,
 }
 
 /// An event of the log.
@@ -323,7 +333,14 @@ impl SessionArchive {
             Some(v) if v >= 1 => {}
             _ => return Err(invalid("no valid version")),
         }
-        let archive: SessionArchive = serde_json::from_slice(bytes).map_err(invalid)?;
+        let archive: SessionArchive = if header.version.as_ref().and_then(|v| v.as_u64()) == Some(1)
+        {
+            let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(invalid)?;
+            upgrade_v1(&mut value)?;
+            serde_json::from_value(value).map_err(invalid)?
+        } else {
+            serde_json::from_slice(bytes).map_err(invalid)?
+        };
         archive.check()?;
         Ok(archive)
     }
@@ -502,11 +519,11 @@ impl SessionArchive {
             }
         }
         let mut versions = HashSet::new();
-        for b in &self.board_history {
-            activity(b.activity_id, "an earlier board")?;
+        for b in &self.board_undo {
+            activity(b.activity_id, "an undo record")?;
             if !versions.insert((b.activity_id, b.version)) {
                 return Err(invalid(format!(
-                    "board version {} of activity {} appears twice",
+                    "undo record {} of activity {} appears twice",
                     b.version, b.activity_id
                 )));
             }
@@ -540,13 +557,19 @@ impl SessionArchive {
         ids.extend(self.tables.iter().map(|t| t.id.0));
         ids.extend(self.devices.iter().map(|d| d.id.0));
         ids.extend(self.items.iter().map(|i| i.id.0));
-        let boards = self
+        // Every category a board ever had is on the current board or in
+        // the undo record of the step that changed the categories.
+        let categories = self
             .activity_docs
             .iter()
-            .map(|d| &d.doc.board)
-            .chain(self.board_history.iter().map(|b| &b.board));
-        for board in boards {
-            ids.extend(board.categories.iter().map(|c| c.id.0));
+            .map(|d| &d.doc.board.categories)
+            .chain(
+                self.board_undo
+                    .iter()
+                    .filter_map(|b| b.undo.categories.as_ref()),
+            );
+        for list in categories {
+            ids.extend(list.iter().map(|c| c.id.0));
         }
         for e in &self.events {
             match &e.event {
@@ -603,6 +626,49 @@ impl SessionArchive {
     pub(crate) fn with_fresh_ids(&self) -> Result<SessionArchive, StoreError> {
         self.with_ids_replaced(&fresh_ids(&self.ids())?)
     }
+}
+
+/// Turns a version 1 document into version 2: its `board_history` of whole
+/// boards becomes `board_undo` records, computed against the activity's
+/// current board. Everything else is the same in both versions.
+fn upgrade_v1(value: &mut serde_json::Value) -> Result<(), ArchiveError> {
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| invalid("not a JSON object"))?;
+    let history = obj
+        .remove("board_history")
+        .ok_or_else(|| invalid("missing field `board_history`"))?;
+    let mut history: Vec<BoardVersionV1> = serde_json::from_value(history).map_err(invalid)?;
+    let docs: Vec<ArchivedDoc> = serde_json::from_value(
+        obj.get("activity_docs")
+            .cloned()
+            .ok_or_else(|| invalid("missing field `activity_docs`"))?,
+    )
+    .map_err(invalid)?;
+    history.sort_by_key(|b| (b.activity_id, b.version));
+    let mut undo = Vec::new();
+    for run in history.chunk_by(|a, b| a.activity_id == b.activity_id) {
+        let activity_id = run[0].activity_id;
+        let current = docs
+            .iter()
+            .find(|d| d.activity_id == activity_id)
+            .map(|d| d.doc.board.clone())
+            .unwrap_or_default();
+        let boards: Vec<Board> = run.iter().map(|b| b.board.clone()).collect();
+        for (b, record) in run.iter().zip(current.undo_chain(&boards)) {
+            undo.push(ArchivedBoardUndo {
+                activity_id,
+                version: b.version,
+                undo: record,
+            });
+        }
+    }
+    obj.insert(
+        "board_undo".into(),
+        serde_json::to_value(undo).map_err(invalid)?,
+    );
+    obj.insert("version".into(), VERSION.into());
+    Ok(())
 }
 
 /// New time-ordered ids for `old`, one each. Two properties of the old ids
@@ -759,16 +825,20 @@ mod tests {
             Err(ArchiveError::NotAnArchive)
         ));
         assert!(matches!(
-            SessionArchive::from_json(br#"{"format": "koers-session-archive", "version": 2}"#),
-            Err(ArchiveError::TooNew { found: 2 })
+            SessionArchive::from_json(br#"{"format": "koers-session-archive", "version": 3}"#),
+            Err(ArchiveError::TooNew { found: 3 })
         ));
         assert!(matches!(
             SessionArchive::from_json(br#"{"format": "koers-session-archive", "version": 0}"#),
             Err(ArchiveError::Invalid(_))
         ));
-        assert!(matches!(
-            SessionArchive::from_json(br#"{"format": "koers-session-archive", "version": 1}"#),
-            Err(ArchiveError::Invalid(_))
-        ));
+        // Versions 1 (converted) and 2 are read, so an empty one is damaged.
+        for v in [1, 2] {
+            let doc = format!(r#"{{"format": "koers-session-archive", "version": {v}}}"#);
+            assert!(matches!(
+                SessionArchive::from_json(doc.as_bytes()),
+                Err(ArchiveError::Invalid(_))
+            ));
+        }
     }
 }

@@ -28,6 +28,7 @@ mod list_reads;
 pub use list_reads::LEADERBOARD_SIZE;
 mod reads;
 mod records;
+mod upgrade;
 mod util;
 mod writer;
 
@@ -161,6 +162,7 @@ impl Store {
             Dialect::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
             Dialect::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
+        upgrade::run(&pool).await?;
         let writer = match dialect {
             Dialect::Sqlite => Some(writer::spawn(connect, dialect, options.max_batch).await?),
             Dialect::Postgres => None,

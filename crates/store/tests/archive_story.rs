@@ -980,7 +980,7 @@ async fn row_counts(url: &str) -> Vec<(String, i64)> {
         "items",
         "item_marks",
         "activity_docs",
-        "board_history",
+        "board_undo",
         "events",
         "audit_log",
     ] {
@@ -1016,7 +1016,7 @@ async fn a_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
             ),
             "{name}"
         );
-        let newer = json.replacen("\"version\": 1", "\"version\": 7", 1);
+        let newer = json.replacen(&format!("\"version\": {VERSION}"), "\"version\": 7", 1);
         let e = SessionArchive::from_json(newer.as_bytes()).unwrap_err();
         assert!(
             matches!(e, ArchiveError::TooNew { found: 7 }),
@@ -1155,5 +1155,89 @@ async fn a_damaged_or_foreign_archive_is_refused_and_changes_nothing() {
         // And the good one still goes in.
         store.import_archive(ev.ws.id, None, &good).await.unwrap();
         assert_eq!(row_counts(&t.url).await[0].1, before[0].1 + 1, "{name}");
+    }
+}
+
+/// Version 1 kept the board's history as whole boards. Such an archive is
+/// read into exactly the undo records this Koers writes, and undo works in
+/// the imported copy all the way back to the empty board.
+#[tokio::test]
+async fn a_version_1_archive_is_read_with_its_whole_boards_turned_into_undo_records() {
+    for t in stores().await {
+        let (store, name) = (&t.store, t.name);
+        let ev = evening(store, "versie1").await;
+        let original = store.export_archive(ev.s).await.unwrap().unwrap();
+        assert!(
+            !original.board_undo.is_empty(),
+            "{name}: the evening sorted ideas"
+        );
+
+        // The same session as a version 1 file: the board before each step.
+        let mut v1 = serde_json::to_value(&original).unwrap();
+        let mut history = Vec::new();
+        for doc in &original.activity_docs {
+            let mut board = doc.doc.board.clone();
+            let mut records: Vec<_> = original
+                .board_undo
+                .iter()
+                .filter(|b| b.activity_id == doc.activity_id)
+                .collect();
+            records.sort_by_key(|b| std::cmp::Reverse(b.version));
+            for r in records {
+                board = board.undone(&r.undo);
+                history.push(serde_json::json!({
+                    "activity_id": r.activity_id,
+                    "version": r.version,
+                    "board": board,
+                }));
+            }
+        }
+        let obj = v1.as_object_mut().unwrap();
+        obj.remove("board_undo");
+        obj.insert("board_history".into(), history.into());
+        obj.insert("version".into(), 1.into());
+        let read = SessionArchive::from_json(&serde_json::to_vec(&v1).unwrap()).unwrap();
+        assert_eq!(read, original, "{name}: version 1 read as this version");
+
+        let (copy, _) = store.import_archive(ev.ws.id, None, &read).await.unwrap();
+        let cat = ev.activities[original
+            .activities
+            .iter()
+            .position(|a| matches!(a.config, ActivityKind::Categorise { .. }))
+            .unwrap()];
+        let cat_copy = store.agenda(copy).await.unwrap().activities
+            [ev.activities.iter().position(|a| *a == cat).unwrap()]
+        .id;
+        let steps = original
+            .board_undo
+            .iter()
+            .filter(|b| b.activity_id == cat)
+            .count();
+        for _ in 0..steps {
+            store
+                .execute(
+                    copy,
+                    Actor::System,
+                    Command::UndoBoard { activity: cat_copy },
+                )
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            store.activity_doc(cat_copy).await.unwrap().board,
+            koers_core::board::Board::default(),
+            "{name}: undone back to the empty board"
+        );
+        assert!(
+            store
+                .execute(
+                    copy,
+                    Actor::System,
+                    Command::UndoBoard { activity: cat_copy }
+                )
+                .await
+                .is_err(),
+            "{name}: nothing left to undo"
+        );
     }
 }

@@ -115,13 +115,16 @@ proptest! {
     fn merge_and_undo_never_lose_an_idea(steps in proptest::collection::vec(step(), 0..60)) {
         let ideas = ids(12);
         let mut board = Board::default();
-        let mut history: Vec<Board> = Vec::new();
+        // Each step keeps the board before it and the undo record made
+        // from it: undoing with the record must give exactly that board.
+        let mut history: Vec<(Board, BoardUndo)> = Vec::new();
         for s in steps {
             let cat = |b: &Board, i: usize| b.categories.get(i % b.categories.len().max(1)).map(|c| c.id);
             let op = match s {
                 Step::Undo => {
-                    if let Some(prev) = history.pop() {
-                        board = prev;
+                    if let Some((prev, undo)) = history.pop() {
+                        board = board.undone(&undo);
+                        prop_assert_eq!(&board, &prev);
                     }
                     continue;
                 }
@@ -134,7 +137,8 @@ proptest! {
             let Some(op) = op else { continue };
             let before = board.clone();
             if let Ok(next) = board.apply(op, &ideas) {
-                history.push(before);
+                let undo = next.undo_to(&before);
+                history.push((before, undo));
                 board = next;
             } else {
                 prop_assert_eq!(&board, &before);
@@ -146,9 +150,127 @@ proptest! {
             }
         }
         // Undoing everything gives the empty board back.
-        while let Some(prev) = history.pop() {
-            board = prev;
+        while let Some((prev, undo)) = history.pop() {
+            board = board.undone(&undo);
+            prop_assert_eq!(&board, &prev);
         }
         prop_assert_eq!(board, Board::default());
+    }
+}
+
+#[test]
+fn an_undo_record_holds_only_what_the_step_changed() {
+    let ideas = ids(100);
+    let a = CategoryId::new();
+    let b = CategoryId::new();
+    let mut board = Board::default()
+        .apply(
+            BoardOp::Create {
+                id: a,
+                name: "Sport".into(),
+            },
+            &ideas,
+        )
+        .unwrap()
+        .apply(
+            BoardOp::Create {
+                id: b,
+                name: "School".into(),
+            },
+            &ideas,
+        )
+        .unwrap();
+    for i in &ideas[..90] {
+        board = board
+            .apply(
+                BoardOp::Move {
+                    item: *i,
+                    to: Some(a),
+                },
+                &ideas,
+            )
+            .unwrap();
+    }
+    // One idea moves: one entry, the categories untouched.
+    let moved = board
+        .apply(
+            BoardOp::Move {
+                item: ideas[3],
+                to: Some(b),
+            },
+            &ideas,
+        )
+        .unwrap();
+    let undo = moved.undo_to(&board);
+    assert_eq!(
+        undo,
+        BoardUndo {
+            categories: None,
+            placement: vec![(ideas[3], Some(a))]
+        }
+    );
+    assert_eq!(moved.undone(&undo), board);
+    // A rename keeps the categories only.
+    let renamed = board
+        .apply(
+            BoardOp::Rename {
+                id: b,
+                name: "Onderwijs".into(),
+            },
+            &ideas,
+        )
+        .unwrap();
+    let undo = renamed.undo_to(&board);
+    assert!(undo.placement.is_empty());
+    assert_eq!(undo.categories.as_deref(), Some(&board.categories[..]));
+    // Placing an unplaced idea is undone by taking it out again.
+    let placed = board
+        .apply(
+            BoardOp::Move {
+                item: ideas[95],
+                to: Some(b),
+            },
+            &ideas,
+        )
+        .unwrap();
+    assert_eq!(placed.undo_to(&board).placement, vec![(ideas[95], None)]);
+    assert_eq!(placed.undone(&placed.undo_to(&board)), board);
+}
+
+#[test]
+fn a_history_of_whole_boards_becomes_a_chain_of_undo_records() {
+    let ideas = ids(4);
+    let a = CategoryId::new();
+    let steps = [
+        BoardOp::Create {
+            id: a,
+            name: "Sport".into(),
+        },
+        BoardOp::Move {
+            item: ideas[0],
+            to: Some(a),
+        },
+        BoardOp::Move {
+            item: ideas[1],
+            to: Some(a),
+        },
+        BoardOp::Rename {
+            id: a,
+            name: "Bewegen".into(),
+        },
+    ];
+    let mut boards = vec![Board::default()];
+    for op in steps {
+        let next = boards.last().unwrap().apply(op, &ideas).unwrap();
+        boards.push(next);
+    }
+    let current = boards.pop().unwrap();
+    let chain = current.undo_chain(&boards);
+    assert_eq!(chain.len(), 4);
+    // Undoing from the newest record back reproduces every earlier board.
+    let mut board = current;
+    for (undo, before) in chain.iter().zip(&boards).rev() {
+        board = board.undone(undo);
+        assert_eq!(&board, before);
     }
 }

@@ -261,24 +261,24 @@ impl Store {
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
         activity_docs.sort_by_key(|d| d.activity_id);
-        // board_history has no session column: its activities tell.
-        let mut board_history = rows(
+        // board_undo has no session column: its activities tell.
+        let mut board_undo = rows(
             &mut tx,
-            "SELECT h.activity_id, h.version, h.doc FROM board_history h \
-             JOIN activities a ON a.id = h.activity_id WHERE a.session_id = $1",
+            "SELECT u.activity_id, u.version, u.undo FROM board_undo u \
+             JOIN activities a ON a.id = u.activity_id WHERE a.session_id = $1",
             id,
         )
         .await?
         .iter()
         .map(|r| {
-            Ok(ArchivedBoardVersion {
+            Ok(ArchivedBoardUndo {
                 activity_id: id_col(r, "activity_id")?,
                 version: r.try_get("version")?,
-                board: json_col(r, "doc")?,
+                undo: json_col(r, "undo")?,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-        board_history.sort_by_key(|b| (b.activity_id, b.version));
+        board_undo.sort_by_key(|b| (b.activity_id, b.version));
         let events = rows(
             &mut tx,
             "SELECT seq, at, actor_kind, actor_id, client_id, payload FROM events \
@@ -330,7 +330,7 @@ impl Store {
             items,
             item_marks,
             activity_docs,
-            board_history,
+            board_undo,
             events,
         }))
     }
@@ -521,15 +521,13 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        for b in &a.board_history {
-            sqlx::query(
-                "INSERT INTO board_history (activity_id, version, doc) VALUES ($1, $2, $3)",
-            )
-            .bind(b.activity_id.to_string())
-            .bind(b.version)
-            .bind(to_json(&b.board)?)
-            .execute(&mut *tx)
-            .await?;
+        for b in &a.board_undo {
+            sqlx::query("INSERT INTO board_undo (activity_id, version, undo) VALUES ($1, $2, $3)")
+                .bind(b.activity_id.to_string())
+                .bind(b.version)
+                .bind(to_json(&b.undo)?)
+                .execute(&mut *tx)
+                .await?;
         }
         for e in &a.events {
             sqlx::query(

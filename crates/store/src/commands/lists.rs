@@ -11,7 +11,7 @@ use crate::records::SessionRecord;
 use crate::util::{parse_id, parse_json, to_json};
 use koers_core::DomainError;
 use koers_core::activity::{ActivityDef, ActivityKind, ActivityState};
-use koers_core::board::Board;
+use koers_core::board::BoardUndo;
 use koers_core::doc::{ActivityDoc, FrozenList};
 use koers_core::event::{Respondent, SessionEvent};
 use koers_core::ids::{ActivityId, ItemId, ParticipantId};
@@ -582,11 +582,11 @@ pub(super) async fn run(
                 return Ok(Outcome::Done);
             }
             sqlx::query(
-                "INSERT INTO board_history (activity_id, version, doc) \
-                 SELECT $1, COALESCE(MAX(version) + 1, 1), $2 FROM board_history WHERE activity_id = $1",
+                "INSERT INTO board_undo (activity_id, version, undo) \
+                 SELECT $1, COALESCE(MAX(version) + 1, 1), $2 FROM board_undo WHERE activity_id = $1",
             )
             .bind(activity.to_string())
-            .bind(to_json(&doc.board)?)
+            .bind(to_json(&next.undo_to(&doc.board))?)
             .execute(&mut *conn)
             .await?;
             doc.board = next;
@@ -600,7 +600,7 @@ pub(super) async fn run(
         Command::UndoBoard { activity } => {
             load_activity(conn, &sid, activity).await?;
             let row = sqlx::query(
-                "SELECT version, doc FROM board_history WHERE activity_id = $1 \
+                "SELECT version, undo FROM board_undo WHERE activity_id = $1 \
                  ORDER BY version DESC LIMIT 1",
             )
             .bind(activity.to_string())
@@ -608,14 +608,14 @@ pub(super) async fn run(
             .await?
             .ok_or(DomainError::NothingToUndo)?;
             let version: i64 = row.try_get("version")?;
-            let previous: Board = parse_json(&row.try_get::<String, _>("doc")?)?;
-            sqlx::query("DELETE FROM board_history WHERE activity_id = $1 AND version = $2")
+            let undo: BoardUndo = parse_json(&row.try_get::<String, _>("undo")?)?;
+            sqlx::query("DELETE FROM board_undo WHERE activity_id = $1 AND version = $2")
                 .bind(activity.to_string())
                 .bind(version)
                 .execute(&mut *conn)
                 .await?;
             let mut doc = load_doc(conn, activity).await?;
-            doc.board = previous;
+            doc.board = doc.board.undone(&undo);
             save_doc(conn, &sid, activity, &doc).await?;
             log.push(SessionEvent::BoardUndone {
                 activity_id: activity,
