@@ -159,52 +159,48 @@ pub async fn export(o: crate::cli::ExportOpts) -> anyhow::Result<()> {
             .parse()
             .map_err(|_| anyhow::anyhow!("not a join code or session id: {}", o.session))?,
     };
+    use koers_web::report;
+    let missing = || anyhow::anyhow!("no such session");
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    };
     match o.format.as_str() {
         "json" => {
-            let archive = store
-                .export_archive(id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::write(&o.out, archive.to_json_pretty()?)
-                .with_context(|| format!("cannot write {}", o.out.display()))?;
+            let archive = store.export_archive(id).await?.ok_or_else(missing)?;
+            write(&o.out, archive.to_json_pretty()?.as_bytes())?;
         }
         "md" => {
-            let md = koers_web::report::export_markdown(&store, id)
+            let md = report::export_markdown(&store, id)
                 .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::write(&o.out, md)?;
+                .ok_or_else(missing)?;
+            write(&o.out, md.as_bytes())?;
         }
-        "xlsx" => {
-            let bytes = koers_web::report::export_xlsx(&store, id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::write(&o.out, bytes)?;
-        }
-        "pdf" => {
-            let pdf = koers_web::report::export_pdf(&store, id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::write(&o.out, pdf)?;
-        }
-        "docx" => {
-            let docx = koers_web::report::export_docx(&store, id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::write(&o.out, docx)?;
-        }
+        "xlsx" => write(
+            &o.out,
+            &report::export_xlsx(&store, id).await?.ok_or_else(missing)?,
+        )?,
+        "pdf" => write(
+            &o.out,
+            &report::export_pdf(&store, id).await?.ok_or_else(missing)?,
+        )?,
+        "docx" => write(
+            &o.out,
+            &report::export_docx(&store, id).await?.ok_or_else(missing)?,
+        )?,
         _ if o.out.extension().is_some_and(|e| e == "zip") => {
-            let zip = koers_web::report::export_csv_zip(&store, id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::write(&o.out, zip)?;
+            write(
+                &o.out,
+                &report::export_csv_zip(&store, id)
+                    .await?
+                    .ok_or_else(missing)?,
+            )?;
         }
         _ => {
-            let files = koers_web::report::export_csv(&store, id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("no such session"))?;
-            std::fs::create_dir_all(&o.out)?;
+            let files = report::export_csv(&store, id).await?.ok_or_else(missing)?;
+            std::fs::create_dir_all(&o.out)
+                .with_context(|| format!("cannot create {}", o.out.display()))?;
             for (name, body) in files {
-                std::fs::write(o.out.join(name), body)?;
+                write(&o.out.join(name), body.as_bytes())?;
             }
         }
     }
