@@ -11,6 +11,10 @@ pub const MAX_COVER_LINE: usize = 120;
 /// report and archive.
 pub const MAX_LOGO_KIB: u32 = 512;
 
+/// Largest logo width and height, in pixels: 6 cm at 300 dpi is 709, and a
+/// bigger image would only cost memory each time a report is rendered.
+pub const MAX_LOGO_PX: u32 = 2000;
+
 /// The cover facts of a session, cleaned.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Cover {
@@ -53,8 +57,9 @@ fn optional_line(text: &str) -> Result<String, DomainError> {
     }
 }
 
-/// Checks that `bytes` is a PNG image of at most [`MAX_LOGO_KIB`] and returns
-/// its size in pixels, read from the image header.
+/// Checks that `bytes` is a PNG image of at most [`MAX_LOGO_KIB`] and
+/// [`MAX_LOGO_PX`] each way, and returns its size in pixels, read from the
+/// image header. (The store also decodes the whole image before keeping it.)
 pub fn check_logo(bytes: &[u8]) -> Result<(u32, u32), DomainError> {
     const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
     let bad = DomainError::BadLogo {
@@ -69,7 +74,7 @@ pub fn check_logo(bytes: &[u8]) -> Result<(u32, u32), DomainError> {
     }
     let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     let h = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
-    if w == 0 || h == 0 || w > 8000 || h > 8000 {
+    if w == 0 || h == 0 || w > MAX_LOGO_PX || h > MAX_LOGO_PX {
         return Err(bad);
     }
     Ok((w, h))
@@ -121,5 +126,8 @@ mod tests {
         let mut zero = png.clone();
         zero[16..20].copy_from_slice(&0u32.to_be_bytes());
         assert!(check_logo(&zero).is_err());
+        let mut wide = png.clone();
+        wide[16..20].copy_from_slice(&(MAX_LOGO_PX + 1).to_be_bytes());
+        assert!(check_logo(&wide).is_err());
     }
 }

@@ -99,7 +99,7 @@ pub enum DomainError {
     #[error("not a date (YYYY-MM-DD)")]
     BadDate,
     /// A logo was not a PNG image of at most the allowed size.
-    #[error("not a PNG image of at most {max_kib} KiB")]
+    #[error("not a PNG image of at most {max_kib} KiB and 2000 × 2000 pixels")]
     BadLogo {
         /// The largest size in KiB.
         max_kib: u32,

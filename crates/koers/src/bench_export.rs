@@ -72,11 +72,19 @@ async fn bench(o: &BenchExportOpts, dir: &std::path::Path) -> anyhow::Result<()>
     );
     for format in ["md", "csv", "xlsx", "pdf", "docx", "json"] {
         let mut times = Vec::new();
-        let mut size = 0;
+        let mut file = Vec::new();
         for _ in 0..o.runs.max(1) {
             let t = Instant::now();
-            size = export(&store, s.id, format).await?;
+            file = export(&store, s.id, format).await?;
             times.push(t.elapsed());
+        }
+        let size = file.len();
+        if let Some(keep) = &o.keep {
+            let ext = if format == "csv" { "zip" } else { format };
+            let path = keep.join(format!("bench.{ext}"));
+            std::fs::create_dir_all(keep)?;
+            std::fs::write(&path, &file)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         times.sort();
         println!(
@@ -97,36 +105,26 @@ async fn export(
     store: &Store,
     id: koers_core::ids::SessionId,
     format: &str,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Vec<u8>> {
     use koers_web::report;
     let missing = || anyhow!("the session vanished");
     Ok(match format {
         "md" => report::export_markdown(store, id)
             .await?
             .ok_or_else(missing)?
-            .len(),
+            .into_bytes(),
         "csv" => report::export_csv_zip(store, id)
             .await?
-            .ok_or_else(missing)?
-            .len(),
-        "xlsx" => report::export_xlsx(store, id)
-            .await?
-            .ok_or_else(missing)?
-            .len(),
-        "pdf" => report::export_pdf(store, id)
-            .await?
-            .ok_or_else(missing)?
-            .len(),
+            .ok_or_else(missing)?,
+        "xlsx" => report::export_xlsx(store, id).await?.ok_or_else(missing)?,
+        "pdf" => report::export_pdf(store, id).await?.ok_or_else(missing)?,
         "json" => store
             .export_archive(id)
             .await?
             .ok_or_else(missing)?
             .to_json_pretty()?
-            .len(),
-        "docx" => report::export_docx(store, id)
-            .await?
-            .ok_or_else(missing)?
-            .len(),
+            .into_bytes(),
+        "docx" => report::export_docx(store, id).await?.ok_or_else(missing)?,
         other => anyhow::bail!("unknown format {other}"),
     })
 }

@@ -166,6 +166,10 @@ pub struct BenchExportOpts {
     /// Times each format is exported.
     #[arg(long, default_value_t = 3)]
     pub runs: usize,
+    /// Keep one file of each format in this folder (`bench.pdf`, …), to look
+    /// at the pages.
+    #[arg(long)]
+    pub keep: Option<std::path::PathBuf>,
 }
 
 /// Workspace commands.

@@ -86,6 +86,8 @@ struct DemoInfo {
 
 const DEMO_SLUG: &str = "demo";
 const DEMO_EMAIL: &str = "facilitator@voorbeeld.example";
+/// The logo of the fictional "Gemeente Voorbeeld".
+const DEMO_LOGO: &[u8] = include_bytes!("../../../docs/img/example-logo.png");
 
 /// Seeds (or reuses) the demo workspace, account and session. The password
 /// is new on every start: it is printed, never stored in plain text.
@@ -98,6 +100,14 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
                 .await?
         }
     };
+    // A fictional logo, so the demo's reports show what a cover looks like;
+    // one the municipality set in the console stays.
+    if store.workspace_logo(ws.id).await?.is_none() {
+        store
+            .set_workspace_logo(ws.id, Some(DEMO_LOGO))
+            .await
+            .map_err(|e| anyhow::anyhow!("demo logo: {e}"))?;
+    }
     let password = random_password();
     let hash = hash_password(&password)?;
     let user = match store.credentials(DEMO_EMAIL).await? {

@@ -95,7 +95,9 @@ impl Store {
     }
 
     /// Sets or clears the workspace's logo for report covers. The bytes must
-    /// pass [`koers_core::cover::check_logo`]. `false`: no such workspace.
+    /// pass [`koers_core::cover::check_logo`] and decode as a whole, so a
+    /// damaged file cannot break every report later. `false`: no such
+    /// workspace.
     pub async fn set_workspace_logo(
         &self,
         id: WorkspaceId,
@@ -104,6 +106,9 @@ impl Store {
         use base64::Engine;
         if let Some(bytes) = png {
             koers_core::cover::check_logo(bytes)?;
+            decodes(bytes).map_err(|_| koers_core::DomainError::BadLogo {
+                max_kib: koers_core::cover::MAX_LOGO_KIB,
+            })?;
         }
         let text = png.map(|b| base64::engine::general_purpose::STANDARD.encode(b));
         let done = sqlx::query("UPDATE workspaces SET logo_png = $1 WHERE id = $2")
@@ -307,4 +312,13 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Decodes a PNG to the last pixel (the header alone was checked before, so
+/// its size is bounded).
+fn decodes(bytes: &[u8]) -> Result<(), png::DecodingError> {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info()?;
+    let mut buf = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    reader.next_frame(&mut buf)?;
+    reader.finish()
 }

@@ -277,6 +277,10 @@ mod tests {
                 include_str!("../locales/nl/import.ftl"),
                 include_str!("../locales/en/import.ftl"),
             ),
+            (
+                include_str!("../locales/nl/logo.ftl"),
+                include_str!("../locales/en/logo.ftl"),
+            ),
         ];
         for (nl, en) in files {
             let (nl, en) = (keys(nl), keys(en));

@@ -210,6 +210,25 @@ async fn every_page_meets_wcag_2_1_aa_according_to_axe() {
     .await
     .unwrap();
     found.extend(violations(&fac, &axe, "edit activity").await);
+    fac.goto(&format!("{}/console/import", app.url))
+        .await
+        .unwrap();
+    found.extend(violations(&fac, &axe, "import").await);
+    // The logo form with a logo set (a small real PNG: the report test's).
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/img/example-logo.png"
+    ))
+    .unwrap();
+    app.store
+        .set_workspace_logo(ws.id, Some(&png))
+        .await
+        .unwrap();
+    fac.goto(&format!("{}/console/logo", app.url))
+        .await
+        .unwrap();
+    shot(&fac, "console-logo").await;
+    found.extend(violations(&fac, &axe, "logo").await);
     fac.goto(&format!("{}/toegankelijkheid", app.url))
         .await
         .unwrap();

@@ -12,33 +12,6 @@ use common::*;
 use koers_store::{SessionArchive, SessionSummary};
 use serde_json::json;
 
-const BOUNDARY: &str = "----koers-test-boundary-7MA4YWxkTrZu0gW";
-
-/// A `multipart/form-data` body with these fields in this order; a field
-/// with a file name is a file.
-fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, filename, value) in fields {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match filename {
-            Some(f) => body.extend_from_slice(
-                format!(
-                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
-                     Content-Type: application/json\r\n\r\n"
-                )
-                .as_bytes(),
-            ),
-            None => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-            ),
-        }
-        body.extend_from_slice(value);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
 /// The import form's CSRF token for this client.
 async fn form_token(app: &TestApp, c: &reqwest::Client) -> String {
     let r = c

@@ -51,6 +51,15 @@ pub(crate) fn docx(doc: &Doc) -> Result<Vec<u8>, ExportError> {
                 .bold()
                 .color(BLUE),
         )
+        // The page number fields are runs Word fills in; they take their
+        // size from the paragraph style, so the footer's style sets it.
+        .add_style(
+            Style::new("Footer", StyleType::Paragraph)
+                .name("footer")
+                .based_on("Normal")
+                .size(17)
+                .color(GREY),
+        )
         .add_abstract_numbering(
             AbstractNumbering::new(BULLETS).add_level(
                 Level::new(
@@ -73,6 +82,7 @@ pub(crate) fn docx(doc: &Doc) -> Result<Vec<u8>, ExportError> {
         .footer(
             Footer::new().add_paragraph(
                 Paragraph::new()
+                    .style("Footer")
                     .add_run(small(&format!("{}    {} ", doc.footer, doc.page)))
                     .add_page_num(PageNum::new())
                     .add_run(small(&format!(" {} ", doc.of)))

@@ -31,14 +31,15 @@ pub use api::openapi_json;
 /// Largest request body accepted (but for an archive upload).
 pub const MAX_BODY: usize = 64 * 1024;
 
-/// Refuses a too large body before anything reads it: `MAX_BODY`, and
-/// `MAX_ARCHIVE` for the one route that takes a session archive. (The
+/// Refuses a too large body before anything reads it: `MAX_BODY`, but
+/// `MAX_ARCHIVE` for the route that takes a session archive and
+/// `MAX_UPLOAD` for the logo upload. (The
 /// extractors' own limit is `DefaultBodyLimit`, raised by that route.)
 async fn limit_body(req: Request, next: Next) -> Response {
-    let limit = if req.uri().path() == console::import::PATH {
-        console::import::MAX_ARCHIVE
-    } else {
-        MAX_BODY
+    let limit = match req.uri().path() {
+        console::import::PATH => console::import::MAX_ARCHIVE,
+        console::logo::PATH => console::logo::MAX_UPLOAD,
+        _ => MAX_BODY,
     };
     let limited = ServiceBuilder::new()
         .layer(RequestBodyLimitLayer::new(limit))

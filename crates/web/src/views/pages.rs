@@ -221,7 +221,29 @@ pub struct SessionsPage {
     pub error: Option<String>,
 }
 
-/// The form to import a session archive.
+/// The form to set or remove the workspace's logo.
+#[derive(Template)]
+#[template(path = "console/logo.html")]
+pub struct LogoPage {
+    /// Translations.
+    pub t: Tr,
+    /// Frame.
+    pub chrome: Chrome,
+    /// Workspace name (the logo is the workspace's).
+    pub workspace: String,
+    /// A logo is set (the preview shows it).
+    pub has_logo: bool,
+    /// Largest file accepted, in KiB.
+    pub max_kib: i64,
+    /// Largest width and height, in pixels.
+    pub max_px: i64,
+    /// What the last change did.
+    pub notice: Option<String>,
+    /// Why the last upload was refused.
+    pub error: Option<String>,
+}
+
+/// The form that imports a session archive.
 #[derive(Template)]
 #[template(path = "console/import.html")]
 pub struct ImportPage {

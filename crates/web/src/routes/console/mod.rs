@@ -5,6 +5,7 @@ mod export;
 mod forms;
 pub mod import;
 mod lists;
+pub mod logo;
 mod session;
 mod sessions;
 
@@ -21,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .merge(lists::router())
         .merge(export::router())
         .merge(import::router())
+        .merge(logo::router())
 }
 
 pub use session::path_id;
