@@ -91,8 +91,8 @@ pub(crate) fn docx(doc: &Doc) -> Result<Vec<u8>, ExportError> {
         )
         .first_footer(Footer::new());
     d = cover(d, doc)?;
-    for b in &doc.blocks {
-        d = block(d, doc, b)?;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        d = block(d, doc, b, doc.blocks.get(i + 1))?;
     }
     let mut out = std::io::Cursor::new(Vec::new());
     d.build()
@@ -186,7 +186,10 @@ fn cover(mut d: Docx, doc: &Doc) -> Result<Docx, ExportError> {
     Ok(d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page))))
 }
 
-fn block(d: Docx, doc: &Doc, b: &Block) -> Result<Docx, ExportError> {
+fn block(d: Docx, doc: &Doc, b: &Block, next: Option<&Block>) -> Result<Docx, ExportError> {
+    // As in the PDF: a note keeps with what follows (a heading's kind note
+    // with its chart), unless it ends a section (a source, a count).
+    let keep = next.is_some_and(|n| !matches!(n, Block::Heading { .. }));
     Ok(match b {
         Block::Heading { level, text } => d.add_paragraph(
             Paragraph::new()
@@ -197,9 +200,12 @@ fn block(d: Docx, doc: &Doc, b: &Block) -> Result<Docx, ExportError> {
         Block::Para { text } => {
             d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(text))))
         }
-        Block::Note { text } => d.add_paragraph(Paragraph::new().add_run(small(text))),
+        Block::Note { text } => {
+            d.add_paragraph(Paragraph::new().keep_next(keep).add_run(small(text)))
+        }
         Block::Fact { label, text } => d.add_paragraph(
             Paragraph::new()
+                .keep_next(keep)
                 .add_run(Run::new().add_text(clean(label)).bold())
                 .add_run(Run::new().add_text(format!(" {}", clean(text)))),
         ),
@@ -299,7 +305,9 @@ fn table(head: &[String], num: &[bool], rows: &[Vec<String>]) -> Table {
         if header {
             run = run.bold();
         }
-        let mut p = Paragraph::new().add_run(run);
+        // A header row keeps with the first row (Word has no other way to
+        // keep a table's header off the foot of a page).
+        let mut p = Paragraph::new().add_run(run).keep_next(header);
         if num.get(k).copied().unwrap_or(false) {
             p = p.align(AlignmentType::Right);
         }
