@@ -177,6 +177,17 @@ impl From<DomainError> for AppError {
     }
 }
 
+/// An upload too large for its route, or a malformed multipart body.
+impl From<axum::extract::multipart::MultipartError> for AppError {
+    fn from(e: axum::extract::multipart::MultipartError) -> AppError {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::PayloadTooLarge
+        } else {
+            AppError::BadRequest
+        }
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {

@@ -26,15 +26,7 @@ async fn form_token(app: &TestApp, c: &reqwest::Client) -> String {
 }
 
 async fn upload(app: &TestApp, c: &reqwest::Client, body: Vec<u8>) -> reqwest::Response {
-    c.post(format!("{}/console/import", app.url))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+    app.post_multipart(c, "/console/import", body).await
 }
 
 fn titles(list: &[SessionSummary]) -> Vec<&str> {

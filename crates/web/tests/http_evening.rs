@@ -10,32 +10,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-/// A logged-in console client (cookie jar) and a fresh CSRF token.
-async fn console(app: &TestApp, email: &str) -> reqwest::Client {
-    let c = client();
-    let page = c
-        .get(format!("{}/login", app.url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let r = c
-        .post(format!("{}/login", app.url))
-        .form(&[
-            ("_csrf", csrf_of(&page).as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/console"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "console login");
-    c
-}
-
 async fn page(c: &reqwest::Client, url: &str) -> String {
     c.get(url).send().await.unwrap().text().await.unwrap()
 }
@@ -210,7 +184,7 @@ async fn the_facilitator_moderates_and_categorises_through_console_forms_and_nob
     }
     app.control(&bearer, &s, "show", Some(&board)).await;
 
-    let c = console(&app, &user.email).await;
+    let c = app.console_client(&user.email).await;
     let console_url = format!("{}/console/sessions/{sid}", app.url);
     let lists = format!("{console_url}/lists");
     let html = page(&c, &console_url).await;
@@ -310,7 +284,7 @@ async fn the_facilitator_moderates_and_categorises_through_console_forms_and_nob
         .await
         .unwrap();
     assert_eq!(r.status(), 403);
-    let stranger = console(&app, &other_user.email).await;
+    let stranger = app.console_client(&other_user.email).await;
     let their = page(&stranger, &format!("{}/console", app.url)).await;
     let r = stranger
         .post(&lists)
@@ -341,7 +315,7 @@ async fn key_figures_import_as_estimate_questions_all_or_nothing() {
     let app = spawn_app().await;
     let (ws, user) = app.workspace("figures").await;
     let s = app.session(&ws, &user, "Avond").await;
-    let c = console(&app, &user.email).await;
+    let c = app.console_client(&user.email).await;
     let url = format!("{}/console/sessions/{}", app.url, s.id);
     let html = page(&c, &url).await;
     let step = app.store.agenda(s.id).await.unwrap().steps[1]
@@ -410,7 +384,7 @@ async fn every_new_kind_renders_on_the_phone_the_screen_and_the_console() {
     let s = app.session(&ws, &user, "Avond").await;
     let bearer = app.bearer(&user).await;
     let ids = app.activity_ids(&s).await;
-    let c = console(&app, &user.email).await;
+    let c = app.console_client(&user.email).await;
     let phone = client();
     let join = page(&phone, &format!("{}/j/{}", app.url, s.join_code)).await;
     phone
@@ -518,7 +492,7 @@ async fn a_pitch_round_shows_the_speaker_and_a_running_countdown_and_collects_fe
     };
     let pid = pitches.to_string();
     app.control(&bearer, &s, "open", Some(&pid)).await;
-    let c = console(&app, &user.email).await;
+    let c = app.console_client(&user.email).await;
     let console_url = format!("{}/console/sessions/{}", app.url, s.id);
     let html = page(&c, &console_url).await;
     assert!(html.contains("Start: CJG"), "a start button per speaker");

@@ -19,15 +19,7 @@ fn png() -> Vec<u8> {
 }
 
 async fn post(app: &TestApp, c: &reqwest::Client, body: Vec<u8>) -> reqwest::Response {
-    c.post(format!("{}/console/logo", app.url))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+    app.post_multipart(c, "/console/logo", body).await
 }
 
 async fn page(app: &TestApp, c: &reqwest::Client) -> String {

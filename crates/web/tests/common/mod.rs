@@ -145,6 +145,24 @@ impl TestApp {
         c
     }
 
+    /// Posts a `multipart/form-data` body made by [`multipart`].
+    pub async fn post_multipart(
+        &self,
+        c: &reqwest::Client,
+        path: &str,
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        c.post(format!("{}{path}", self.url))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Logs in through the API; returns the bearer token.
     pub async fn bearer(&self, user: &User) -> String {
         let r = client()

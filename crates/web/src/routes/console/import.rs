@@ -57,17 +57,10 @@ async fn form(
 
 /// The uploaded file's bytes, if the form had one.
 async fn archive_field(mut multipart: Multipart) -> Result<Option<Vec<u8>>, AppError> {
-    let too_large_or_bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::PayloadTooLarge
-        } else {
-            AppError::BadRequest
-        }
-    };
     let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(too_large_or_bad)? {
+    while let Some(field) = multipart.next_field().await? {
         if field.name() == Some("archive") {
-            file = Some(field.bytes().await.map_err(too_large_or_bad)?.to_vec());
+            file = Some(field.bytes().await?.to_vec());
         }
     }
     Ok(file.filter(|f| !f.is_empty()))

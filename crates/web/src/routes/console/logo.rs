@@ -103,17 +103,10 @@ enum Upload {
 }
 
 async fn read_form(mut multipart: Multipart) -> Result<Upload, AppError> {
-    let too_large_or_bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::PayloadTooLarge
-        } else {
-            AppError::BadRequest
-        }
-    };
     let (mut file, mut remove) = (None, false);
-    while let Some(field) = multipart.next_field().await.map_err(too_large_or_bad)? {
+    while let Some(field) = multipart.next_field().await? {
         match field.name() {
-            Some("logo") => file = Some(field.bytes().await.map_err(too_large_or_bad)?.to_vec()),
+            Some("logo") => file = Some(field.bytes().await?.to_vec()),
             Some("remove") => remove = true,
             _ => {}
         }
@@ -132,9 +125,9 @@ async fn upload(
     multipart: Multipart,
 ) -> Result<Response, AppError> {
     let t = page.tr();
-    let (png, done) = match read_form(multipart).await? {
-        Upload::File(bytes) => (Some(bytes), "saved"),
-        Upload::Remove => (None, "removed"),
+    let (png, done, action) = match read_form(multipart).await? {
+        Upload::File(bytes) => (Some(bytes), "saved", "logo_set"),
+        Upload::Remove => (None, "removed", "logo_removed"),
         Upload::Nothing => {
             let e = t.t("logo-error-no-file");
             return render(&state, &page, &staff, None, Some(e)).await;
@@ -151,11 +144,6 @@ async fn upload(
         Err(ExecError::Store(e)) => return Err(e.into()),
     }
     let detail = png.map_or_else(String::new, |p| format!("{} bytes", p.len()));
-    let action = if done == "saved" {
-        "logo_set"
-    } else {
-        "logo_removed"
-    };
     state
         .store()
         .record_audit(ws, Some(staff.user.id), action, &ws.to_string(), &detail)
