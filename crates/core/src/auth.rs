@@ -12,6 +12,9 @@ pub enum Role {
     Admin,
     /// Prepares and steers sessions.
     Facilitator,
+    /// A partner organisation's contact person: maintains only that
+    /// partner's activities in the prevention inventory, nothing else.
+    Partner,
 }
 
 impl Role {
@@ -20,6 +23,7 @@ impl Role {
         match self {
             Role::Admin => "admin",
             Role::Facilitator => "facilitator",
+            Role::Partner => "partner",
         }
     }
 
@@ -28,6 +32,7 @@ impl Role {
         match s {
             "admin" => Some(Role::Admin),
             "facilitator" => Some(Role::Facilitator),
+            "partner" => Some(Role::Partner),
             _ => None,
         }
     }
@@ -45,7 +50,7 @@ pub struct StaffScope {
 impl StaffScope {
     /// Staff see and steer only their own workspace's sessions.
     pub fn can_manage_sessions_of(&self, workspace: WorkspaceId) -> bool {
-        self.workspace == workspace
+        self.workspace == workspace && self.role != Role::Partner
     }
 
     /// Only administrators manage accounts, within their own workspace.
@@ -73,5 +78,10 @@ mod tests {
         assert!(!admin.can_manage_sessions_of(w2) && !admin.can_manage_users_of(w2));
         assert!(fac.can_manage_sessions_of(w1));
         assert!(!fac.can_manage_users_of(w1));
+        let partner = StaffScope {
+            workspace: w1,
+            role: Role::Partner,
+        };
+        assert!(!partner.can_manage_sessions_of(w1) && !partner.can_manage_users_of(w1));
     }
 }

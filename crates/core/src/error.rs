@@ -113,6 +113,13 @@ pub enum DomainError {
     /// There is no categorising step left to undo.
     #[error("nothing to undo")]
     NothingToUndo,
+    /// A record cannot be deleted while others refer to it (a partner that
+    /// still provides activities, a result activities still contribute to).
+    #[error("still used by {count} records")]
+    InUse {
+        /// How many refer to it.
+        count: usize,
+    },
 }
 
 impl DomainError {
@@ -145,6 +152,7 @@ impl DomainError {
             DomainError::TooManyItems { .. } => "too-many-items",
             DomainError::BadDate => "bad-date",
             DomainError::BadLogo { .. } => "bad-logo",
+            DomainError::InUse { .. } => "in-use",
         }
     }
 
@@ -160,6 +168,7 @@ impl DomainError {
                 | DomainError::NotYours
                 | DomainError::Finalised
                 | DomainError::NothingToUndo
+                | DomainError::InUse { .. }
         )
     }
 }

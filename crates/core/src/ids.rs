@@ -82,3 +82,15 @@ id_type!(
     /// A category formed while categorising ideas.
     CategoryId
 );
+id_type!(
+    /// An organisation in the prevention inventory and the stakeholder register.
+    PartnerId
+);
+id_type!(
+    /// A societal result (*maatschappelijk resultaat*) of the inventory.
+    ResultId
+);
+id_type!(
+    /// An activity of the prevention inventory (a piece of the preventive offer).
+    OfferId
+);

@@ -17,6 +17,7 @@ pub mod doc;
 pub mod error;
 pub mod event;
 pub mod ids;
+pub mod inventory;
 pub mod items;
 pub mod lang;
 pub mod org;

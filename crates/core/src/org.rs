@@ -84,7 +84,8 @@ pub fn check_org_type(list: &[OrgType], key: Option<&str>) -> Result<Option<Stri
     }
 }
 
-fn slug(s: &str) -> String {
+/// A stable key made from a label: lower case ASCII letters, digits and dashes.
+pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for ch in s.chars().flat_map(char::to_lowercase) {
         if ch.is_ascii_alphanumeric() {

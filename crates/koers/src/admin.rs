@@ -105,7 +105,9 @@ pub async fn user(cmd: UserCmd) -> anyhow::Result<()> {
             role,
             storage,
         } => {
-            let role = Role::parse(&role).context("role is facilitator or admin")?;
+            let role = Role::parse(&role)
+                .filter(|r| *r != Role::Partner)
+                .context("role is facilitator or admin (partners' accounts come from an invitation in the inventory)")?;
             if !email.contains('@') {
                 bail!("{email:?} is not an e-mail address");
             }
@@ -122,6 +124,7 @@ pub async fn user(cmd: UserCmd) -> anyhow::Result<()> {
                     name,
                     role,
                     password_hash: hash_password(&password)?,
+                    partner: None,
                 })
                 .await
                 .context("cannot create account")?;

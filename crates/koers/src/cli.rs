@@ -46,6 +46,65 @@ pub enum Command {
     /// session of a workspace, with a new join code and new links; prints
     /// the new session's id and join code.
     ImportSession(ImportOpts),
+    /// The prevention inventory: import a spreadsheet, export one.
+    #[command(subcommand)]
+    Inventory(InventoryCmd),
+    /// Time the matrix and the analysis page on a generated inventory (in a
+    /// temporary SQLite database).
+    BenchInventory(BenchInventoryOpts),
+}
+
+/// Inventory commands.
+#[derive(Debug, Subcommand)]
+pub enum InventoryCmd {
+    /// Import partners, results and activities from an xlsx or csv file.
+    /// Prints the validation report; imports nothing (and exits non-zero)
+    /// when any row has a problem, unless `--skip-invalid` says to import
+    /// the good rows and skip the listed ones.
+    Import {
+        /// The file (`.xlsx` or `.csv`).
+        path: PathBuf,
+        /// The workspace's slug.
+        #[arg(long)]
+        workspace: String,
+        /// Import the rows without problems and skip the rows with problems
+        /// (which are listed).
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+    /// Export the inventory: `xlsx` (raw data, lists and a sheet per matrix
+    /// view) or `csv` (the activities).
+    Export {
+        /// The workspace's slug.
+        #[arg(long)]
+        workspace: String,
+        /// `xlsx` or `csv`.
+        #[arg(long, value_parser = ["xlsx", "csv"])]
+        format: String,
+        /// Where to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+}
+
+/// Options of `bench-inventory`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchInventoryOpts {
+    /// Activities in the generated inventory.
+    #[arg(long, default_value_t = 5000)]
+    pub activities: usize,
+    /// Partners.
+    #[arg(long, default_value_t = 150)]
+    pub partners: usize,
+    /// Times each page is rendered.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
 }
 
 /// Options of `import-session`.

@@ -4,12 +4,17 @@
 //! runs the server; `koers bench` measures a running server; `koers
 //! bench-export` times the report formats on a big evening; `koers
 //! workspace` and `koers user` administer accounts; `koers export` writes a
-//! session's report or archive, and `koers import-session` loads an archive.
+//! session's report or archive, and `koers import-session` loads an archive;
+//! `koers inventory` imports and exports the prevention inventory and `koers
+//! bench-inventory` times its matrix and analysis.
 
 mod admin;
 mod bench;
 mod bench_export;
+mod bench_inventory;
 mod cli;
+mod demo_inventory;
+mod inventory_cmd;
 mod server;
 
 use clap::Parser;
@@ -29,6 +34,8 @@ async fn main() -> std::process::ExitCode {
         cli::Command::User(c) => admin::user(c).await,
         cli::Command::Export(o) => admin::export(o).await,
         cli::Command::ImportSession(o) => admin::import_session(o).await,
+        cli::Command::Inventory(c) => inventory_cmd::run(c).await,
+        cli::Command::BenchInventory(o) => bench_inventory::run(o).await,
         cli::Command::Openapi => {
             println!("{}", koers_web::openapi_json());
             Ok(())

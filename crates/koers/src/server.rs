@@ -122,11 +122,13 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
                     email: DEMO_EMAIL.into(),
                     name: "Demo gespreksleider".into(),
                     role: Role::Admin,
+                    partner: None,
                     password_hash: hash,
                 })
                 .await?
         }
     };
+    seed_demo_inventory(store, &ws, &user).await?;
     let existing = store
         .sessions(ws.id)
         .await?
@@ -157,6 +159,32 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
         code: session.join_code.to_string(),
         screen_token: session.screen_token,
     })
+}
+
+/// The demo's prevention inventory, once: a workspace that has one keeps it.
+async fn seed_demo_inventory(
+    store: &Store,
+    ws: &koers_store::Workspace,
+    user: &koers_store::User,
+) -> anyhow::Result<()> {
+    if !store.inventory(ws.id).await?.partners.is_empty() {
+        return Ok(());
+    }
+    let inv = crate::demo_inventory::demo_inventory();
+    let mut writes: Vec<koers_store::Write> = Vec::new();
+    writes.extend(inv.partners.into_iter().map(koers_store::Write::Partner));
+    writes.extend(inv.results.into_iter().map(koers_store::Write::Result));
+    writes.extend(inv.offers.into_iter().map(koers_store::Write::Offer));
+    let by = koers_store::Editor {
+        user: user.id,
+        name: "Demo".into(),
+        partner: None,
+    };
+    store
+        .write_inventory(ws.id, &writes, &by)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo inventory: {e}"))?;
+    Ok(())
 }
 
 async fn shutdown_signal(state: AppState) {
@@ -223,6 +251,10 @@ pub async fn serve(o: ServeOpts, demo: bool) -> anyhow::Result<()> {
         writeln!(out, "Join code: {}", d.code)?;
         writeln!(out, "Participant: {public_url}/j/{}", d.code)?;
         writeln!(out, "Screen: {public_url}/screen/{}", d.screen_token)?;
+        writeln!(
+            out,
+            "Prevention inventory: {public_url}/login?next=/inventory/matrix"
+        )?;
         out.flush()?;
     } else {
         println!("Koers listens on {} — {public_url}", listener.local_addr()?);

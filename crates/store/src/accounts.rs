@@ -25,6 +25,8 @@ pub struct NewUser {
     pub role: Role,
     /// Argon2id PHC string (hashing is the caller's job).
     pub password_hash: String,
+    /// For [`Role::Partner`]: the partner it speaks for.
+    pub partner: Option<koers_core::ids::PartnerId>,
 }
 
 impl std::fmt::Debug for NewUser {
@@ -53,10 +55,13 @@ fn user_from(row: &AnyRow) -> Result<User, StoreError> {
         email: row.try_get("email")?,
         name: row.try_get("name")?,
         role: Role::parse(&role).ok_or_else(|| StoreError::corrupt(format!("role {role:?}")))?,
+        partner: crate::util::parse_opt_id(
+            row.try_get::<Option<String>, _>("partner_id")?.as_deref(),
+        )?,
     })
 }
 
-const USER_COLS: &str = "id, workspace_id, email, name, role";
+const USER_COLS: &str = "id, workspace_id, email, name, role, partner_id";
 
 impl Store {
     /// Creates a workspace. Fails with [`StoreError::Duplicate`] if the slug is taken.
@@ -160,34 +165,7 @@ impl Store {
     /// Creates a staff account. Fails with [`StoreError::Duplicate`] if the
     /// e-mail address is in use.
     pub async fn create_user(&self, new: NewUser) -> Result<User, StoreError> {
-        let user = User {
-            id: UserId::new(),
-            workspace_id: new.workspace_id,
-            email: new.email.trim().to_lowercase(),
-            name: new.name,
-            role: new.role,
-        };
-        sqlx::query(
-            "INSERT INTO users (id, workspace_id, email, name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(user.id.to_string())
-        .bind(user.workspace_id.to_string())
-        .bind(&user.email)
-        .bind(&user.name)
-        .bind(user.role.name())
-        .bind(&new.password_hash)
-        .bind(now_ms())
-        .execute(self.pool())
-        .await
-        .map_err(|e| {
-            if StoreError::is_unique_violation(&e) {
-                StoreError::Duplicate("email")
-            } else {
-                e.into()
-            }
-        })?;
-        Ok(user)
+        insert_user(self.pool(), new).await
     }
 
     /// Replaces an account's password hash and clears its failed attempts.
@@ -294,7 +272,7 @@ impl Store {
     /// The account behind an unexpired login session.
     pub async fn auth_session_user(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
         let row = sqlx::query(
-            "SELECT u.id, u.workspace_id, u.email, u.name, u.role FROM auth_sessions s \
+            "SELECT u.id, u.workspace_id, u.email, u.name, u.role, u.partner_id FROM auth_sessions s \
              JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash)
@@ -321,4 +299,41 @@ fn decodes(bytes: &[u8]) -> Result<(), png::DecodingError> {
     let mut buf = vec![0; reader.output_buffer_size().unwrap_or(0)];
     reader.next_frame(&mut buf)?;
     reader.finish()
+}
+
+/// Inserts an account (on the pool or inside a transaction).
+pub(crate) async fn insert_user<'c, E>(conn: E, new: NewUser) -> Result<User, StoreError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let user = User {
+        id: UserId::new(),
+        workspace_id: new.workspace_id,
+        email: new.email.trim().to_lowercase(),
+        name: new.name,
+        role: new.role,
+        partner: new.partner,
+    };
+    sqlx::query(
+        "INSERT INTO users (id, workspace_id, email, name, role, password_hash, created_at, \
+         partner_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(user.id.to_string())
+    .bind(user.workspace_id.to_string())
+    .bind(&user.email)
+    .bind(&user.name)
+    .bind(user.role.name())
+    .bind(&new.password_hash)
+    .bind(now_ms())
+    .bind(new.partner.map(|p| p.to_string()))
+    .execute(conn)
+    .await
+    .map_err(|e| {
+        if StoreError::is_unique_violation(&e) {
+            StoreError::Duplicate("email")
+        } else {
+            e.into()
+        }
+    })?;
+    Ok(user)
 }

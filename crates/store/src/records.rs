@@ -35,6 +35,8 @@ pub struct User {
     pub name: String,
     /// Role in the workspace.
     pub role: Role,
+    /// For a partner's contact person: the partner it speaks for.
+    pub partner: Option<koers_core::ids::PartnerId>,
 }
 
 /// An account with what is needed to check a login.

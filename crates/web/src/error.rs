@@ -89,7 +89,8 @@ impl AppError {
                 let (max, min) = match e {
                     DomainError::TooLong { max }
                     | DomainError::TooManyChoices { max }
-                    | DomainError::TooManyWords { max } => (Some(*max as i64), None),
+                    | DomainError::TooManyWords { max }
+                    | DomainError::InUse { count: max } => (Some(*max as i64), None),
                     DomainError::TooManyDots { max }
                     | DomainError::TooManyPerItem { max }
                     | DomainError::PointsMustTotal { total: max }
@@ -148,6 +149,7 @@ fn domain_key(e: &DomainError) -> &'static str {
         DomainError::TooManyItems { .. } => "error-too-many-items",
         DomainError::BadDate => "error-bad-date",
         DomainError::BadLogo { .. } => "error-bad-logo",
+        DomainError::InUse { .. } => "error-in-use",
     }
 }
 

@@ -54,6 +54,12 @@ impl Tr {
         tr(self.lang, key)
     }
 
+    /// The text for `prefix-key`: a label of a stored key (`inv-level`,
+    /// `universal`), so templates need not build key strings.
+    pub fn tk(&self, prefix: &str, key: &str) -> String {
+        tr(self.lang, &format!("{prefix}-{key}"))
+    }
+
     /// The text for `key` with one argument.
     pub fn t1(&self, key: &str, name: &'static str, value: impl Into<Arg>) -> String {
         self.args(key, &[(name, value.into())])
@@ -280,6 +286,10 @@ mod tests {
             (
                 include_str!("../locales/nl/logo.ftl"),
                 include_str!("../locales/en/logo.ftl"),
+            ),
+            (
+                include_str!("../locales/nl/inventory.ftl"),
+                include_str!("../locales/en/inventory.ftl"),
             ),
         ];
         for (nl, en) in files {

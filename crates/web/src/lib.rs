@@ -11,6 +11,8 @@
 pub mod config;
 mod error;
 mod i18n;
+pub mod inventory;
+pub mod inventory_io;
 pub mod live;
 pub mod report;
 mod routes;
@@ -22,6 +24,6 @@ mod views;
 
 pub use config::WebConfig;
 pub use error::AppError;
-pub use i18n::tr;
+pub use i18n::{Tr, tr};
 pub use routes::{app, openapi_json};
 pub use state::AppState;

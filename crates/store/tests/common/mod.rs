@@ -114,6 +114,7 @@ pub async fn workspace_and_user(store: &Store, slug: &str) -> (Workspace, User) 
             email: format!("facilitator@{slug}.example"),
             name: "Facilitator".into(),
             role: Role::Facilitator,
+            partner: None,
             password_hash: "not-a-real-hash".into(),
         })
         .await

@@ -225,6 +225,7 @@ error-invalid-ranking = This ranking is not valid: name each item once, and no m
 error-not-yours = You can only change your own contribution.
 error-finalised = This list has been finalised and no longer changes.
 error-nothing-to-undo = There is nothing to undo.
+error-in-use = This is still used by { $max } activities; change those first.
 error-too-many-items = You have reached the maximum of { $max } contributions.
 error-bad-date = Enter the date as YYYY-MM-DD, for example 2026-11-19.
 error-bad-logo = The logo must be a PNG image of at most { $max } KiB and 2000 × 2000 pixels.

@@ -225,6 +225,7 @@ error-invalid-ranking = Deze rangorde klopt niet: noem elk punt één keer, en n
 error-not-yours = Dit kunt u alleen aanpassen bij uw eigen bijdrage.
 error-finalised = Deze lijst is vastgesteld en verandert niet meer.
 error-nothing-to-undo = Er is niets om ongedaan te maken.
+error-in-use = Dit wordt nog gebruikt door { $max } activiteiten; pas die eerst aan.
 error-too-many-items = U heeft het maximum van { $max } bijdragen bereikt.
 error-bad-date = Vul de datum in als JJJJ-MM-DD, bijvoorbeeld 2026-11-19.
 error-bad-logo = Het logo moet een PNG-afbeelding van hoogstens { $max } KiB en 2000 × 2000 pixels zijn.

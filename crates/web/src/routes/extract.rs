@@ -116,6 +116,25 @@ impl Staff {
     }
 }
 
+/// The account a request is signed in with (any role) and its workspace.
+pub async fn signed_in(parts: &Parts, state: &AppState) -> Result<(User, Workspace), AppError> {
+    let token = auth_header(&parts.headers, "bearer")
+        .or_else(|| cookie(&parts.headers, AUTH_COOKIE))
+        .filter(|t| is_token_shaped(t))
+        .ok_or(AppError::Unauthorized)?;
+    let user = state
+        .store()
+        .auth_session_user(&hash_token(token))
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let workspace = state
+        .store()
+        .workspace(user.workspace_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    Ok((user, workspace))
+}
+
 impl FromRequestParts<AppState> for Staff {
     type Rejection = AppError;
 
@@ -123,20 +142,12 @@ impl FromRequestParts<AppState> for Staff {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = auth_header(&parts.headers, "bearer")
-            .or_else(|| cookie(&parts.headers, AUTH_COOKIE))
-            .filter(|t| is_token_shaped(t))
-            .ok_or(AppError::Unauthorized)?;
-        let user = state
-            .store()
-            .auth_session_user(&hash_token(token))
-            .await?
-            .ok_or(AppError::Unauthorized)?;
-        let workspace = state
-            .store()
-            .workspace(user.workspace_id)
-            .await?
-            .ok_or(AppError::Unauthorized)?;
+        let (user, workspace) = signed_in(parts, state).await?;
+        // Partners' contact persons sign in too, but reach only the
+        // inventory (its own extractor); never sessions or the console.
+        if user.role == koers_core::auth::Role::Partner {
+            return Err(AppError::Forbidden);
+        }
         Ok(Staff { user, workspace })
     }
 }
@@ -213,6 +224,7 @@ impl Page {
             csrf: self.csrf.clone(),
             theme: state.config().theme_css.is_some(),
             user: user.map(|u| u.name.clone()),
+            staff: user.is_some_and(|u| u.role != koers_core::auth::Role::Partner),
             body_class,
             path: self.path.clone(),
             home: if user.is_some() { "/console" } else { "/" },

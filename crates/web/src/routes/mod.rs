@@ -39,6 +39,7 @@ async fn limit_body(req: Request, next: Next) -> Response {
     let limit = match req.uri().path() {
         console::import::PATH => console::import::MAX_ARCHIVE,
         console::logo::PATH => console::logo::MAX_UPLOAD,
+        crate::inventory::transfer::PATH => crate::inventory::transfer::MAX_UPLOAD,
         _ => MAX_BODY,
     };
     let limited = ServiceBuilder::new()
@@ -60,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         .merge(participant::router())
         .merge(screen::router())
         .merge(console::router())
+        .merge(crate::inventory::router())
         .merge(api::router())
         .fallback(|| async { AppError::NotFound })
         // Innermost first: CSRF sees the request last before the handler.

@@ -13,6 +13,8 @@ pub struct Chrome {
     pub theme: bool,
     /// Signed-in staff member's name.
     pub user: Option<String>,
+    /// Signed in as staff (not as a partner's contact person).
+    pub staff: bool,
     /// CSS class of `<body>`.
     pub body_class: &'static str,
     /// This page's path (the language switch returns here).

@@ -100,6 +100,7 @@ impl TestApp {
                 email: format!("facilitator@{slug}.example"),
                 name: format!("Facilitator {slug}"),
                 role: Role::Facilitator,
+                partner: None,
                 password_hash: hash_password(PASSWORD).unwrap(),
             })
             .await

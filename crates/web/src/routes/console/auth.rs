@@ -59,7 +59,16 @@ async fn login(
 ) -> Result<Response, AppError> {
     match usecases::login(&state, ip, &f.email, &f.password).await {
         Ok(done) => {
-            let mut resp = Redirect::to(&safe_next(&f.next)).into_response();
+            let next = safe_next(&f.next);
+            // A partner's contact person has the inventory only.
+            let next = if done.user.role == koers_core::auth::Role::Partner
+                && !next.starts_with("/inventory")
+            {
+                "/inventory".to_string()
+            } else {
+                next
+            };
+            let mut resp = Redirect::to(&next).into_response();
             let c = set_cookie(&state, AUTH_COOKIE, &done.token, LOGIN_TTL_MS / 1000, "Lax");
             resp.headers_mut().append(
                 header::SET_COOKIE,
