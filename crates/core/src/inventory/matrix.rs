@@ -193,6 +193,8 @@ pub struct Filter {
     pub level: Option<PreventionLevel>,
     /// Only activities for this age-group key.
     pub age_group: Option<String>,
+    /// Only activities running in this year ([`Offer::runs_in`]).
+    pub year: Option<i16>,
 }
 
 impl Filter {
@@ -209,6 +211,7 @@ impl Filter {
                 .age_group
                 .as_ref()
                 .is_none_or(|a| offer.age_groups.contains(a))
+            && self.year.is_none_or(|y| offer.runs_in(y))
     }
 }
 

@@ -7,7 +7,11 @@
 //!   their TF-IDF stem vectors ([`super::similarity`]) at least
 //!   [`SIMILAR_TEXT`]; or
 //! - they aim at the same target: the same level, an age group, a linked
-//!   result and a theme in common, whatever the texts say.
+//!   result, a theme and a setting in common, whatever the texts say (an
+//!   activity that names no setting could be anywhere). Without the setting
+//!   every pair of activities for parents on the same broad theme would be
+//!   flagged; with it, two home-visiting programmes or two school trainings
+//!   for the same children are.
 //!
 //! Partners doing the same for the same group are found in
 //! [`super::overlaps`].
@@ -22,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::overlaps::{PartnerOverlap, level_no, partner_overlaps};
 use super::search::Search;
 use super::similarity::{FastMap, Vector, vectors};
-use super::{KeyIndex, Ranks, small};
+use super::{KeyIndex, Ranks, same_place, small};
 use crate::ids::{OfferId, ResultId};
 use crate::inventory::model::{Inventory, Offer, PreventionLevel};
 
@@ -50,7 +54,7 @@ pub const MAX_LISTED: usize = 50;
 pub enum DuplicateReason {
     /// Their texts are alike.
     SimilarText,
-    /// Same level, age group, result and theme.
+    /// Same level, age group, result, theme and setting.
     SameTarget,
     /// Both.
     Both,
@@ -86,6 +90,10 @@ pub struct Duplicates {
     pub pairs: Vec<DuplicatePair>,
     /// All flagged pairs.
     pub pairs_total: usize,
+    /// Flagged pairs whose texts are alike (reason text or both): the likely
+    /// duplicates. The others share an aim, which is worth a conversation
+    /// but is common where results and themes are broad.
+    pub similar_total: usize,
     /// Overlapping partners, most shared cells first, at most [`MAX_LISTED`].
     pub overlaps: Vec<PartnerOverlap>,
     /// All overlapping partner pairs.
@@ -109,6 +117,10 @@ pub(super) fn duplicates(inv: &Inventory, offers: &[&Offer], ranks: &Ranks) -> D
     };
     let mut pairs = merge(&similar, &same_target, &below);
     let pairs_total = pairs.len();
+    let similar_total = pairs
+        .iter()
+        .filter(|p| p.2 != DuplicateReason::SameTarget)
+        .count();
     let order = |x: &(u64, f32, DuplicateReason), y: &(u64, f32, DuplicateReason)| {
         y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
     };
@@ -130,6 +142,7 @@ pub(super) fn duplicates(inv: &Inventory, offers: &[&Offer], ranks: &Ranks) -> D
         threshold: SIMILAR_TEXT,
         pairs: listed,
         pairs_total,
+        similar_total,
         overlaps,
         overlaps_total,
     }
@@ -148,6 +161,7 @@ fn flagged_pairs(
     let offer_ages: Vec<Vec<u32>> = offers.iter().map(|o| ages.of(&o.age_groups)).collect();
     let offer_themes: Vec<Vec<u32>> = offers.iter().map(|o| themes.of(&o.themes)).collect();
     let offer_results = result_numbers(offers);
+    let places = KeyIndex::settings(inv, offers).places(offers);
 
     // Level × age-group cells, numbered level-major.
     let n_ages = ages.keys.len();
@@ -182,7 +196,8 @@ fn flagged_pairs(
         for bucket in buckets.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             for (p, &(_, _, a)) in bucket.iter().enumerate() {
                 for &(_, _, b) in &bucket[p + 1..] {
-                    if first_shared(a, b, age) {
+                    if first_shared(a, b, age) && same_place(places[a as usize], places[b as usize])
+                    {
                         same_target.push(pair_key(a, b));
                     }
                 }

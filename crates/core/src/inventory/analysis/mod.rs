@@ -9,10 +9,11 @@
 //! | 2. Is the offer diverse enough? | [`Diversity`] |
 //! | 3. Is it coherent: who works with whom on which result? | [`Coherence`] |
 //! | 4. Is it preventive enough, and is it shifting? | [`Preventiveness`] |
+//! | 5. Are the preconditions in order? | [`Preconditions`] |
 //! | 6. What does each partner contribute? | [`Contribution`] |
 //!
-//! Question 5 (are the preconditions in order?) is a conversation, not a
-//! count. The analysis looks at the *current* offer: the activities running
+//! Question 5 is mostly a conversation; the data gives its starting points
+//! (unnamed funding, activities about to end, unknown effect). The analysis looks at the *current* offer: the activities running
 //! in the given year ([`Offer::runs_in`]; an activity without dates always
 //! runs), so an activity that ended does not fill a gap and its successor is
 //! not its duplicate. Only the change over the years looks at all of them.
@@ -32,6 +33,7 @@ mod diversity;
 mod duplicates;
 mod gaps;
 mod overlaps;
+mod preconditions;
 mod preventiveness;
 mod search;
 mod similarity;
@@ -46,6 +48,7 @@ pub use diversity::{Diversity, FactorBalance, Spread, Tally};
 pub use duplicates::{DuplicatePair, DuplicateReason, Duplicates, MAX_LISTED, SIMILAR_TEXT};
 pub use gaps::{Gaps, LevelAge};
 pub use overlaps::{PartnerOverlap, SharedCell};
+pub use preconditions::{Funding, Preconditions};
 pub use preventiveness::{MAX_YEARS, Preventiveness, Share, Split, YearSplit};
 
 /// The answers to the six questions.
@@ -65,6 +68,8 @@ pub struct Analysis {
     pub coherence: Coherence,
     /// Shares per level and actor, and their change (question 4).
     pub preventiveness: Preventiveness,
+    /// Funding, continuity and evidence (question 5).
+    pub preconditions: Preconditions,
     /// Per partner, in name order (question 6).
     pub contributions: Vec<Contribution>,
 }
@@ -95,6 +100,8 @@ pub struct Summary {
     pub protective_factors_unaddressed: usize,
     /// Flagged duplicate pairs.
     pub duplicate_pairs: usize,
+    /// Of those, the pairs with alike texts: the likely duplicates.
+    pub likely_duplicates: usize,
     /// Partner pairs doing the same for the same group.
     pub partner_overlaps: usize,
     /// Results covered at every prevention level.
@@ -117,6 +124,7 @@ pub fn analyse(inv: &Inventory, year: i16) -> Analysis {
     let coherence = coherence::coherence(inv, &current, &ranks);
     let preventiveness = preventiveness::preventiveness(&inv.offers, year);
     let contributions = contributions::contributions(inv, &current, &ranks);
+    let preconditions = preconditions::preconditions(&current, year);
 
     let universal = |share: fn(&Share) -> f64| {
         preventiveness
@@ -141,6 +149,7 @@ pub fn analyse(inv: &Inventory, year: i16) -> Analysis {
         risk_factors_unaddressed: gaps.risk_factors_unaddressed.len(),
         protective_factors_unaddressed: gaps.protective_factors_unaddressed.len(),
         duplicate_pairs: duplicates.pairs_total,
+        likely_duplicates: duplicates.similar_total,
         partner_overlaps: duplicates.overlaps_total,
         results_continuous: coherence.results.iter().filter(|r| r.continuous).count(),
         universal_share: universal(|s| s.count_share),
@@ -161,6 +170,7 @@ pub fn analyse(inv: &Inventory, year: i16) -> Analysis {
         diversity,
         coherence,
         preventiveness,
+        preconditions,
         contributions,
     }
 }
@@ -226,6 +236,11 @@ impl Ranks {
     }
 }
 
+/// Whether two offers (their [`KeyIndex::places`]) share a setting.
+pub(super) fn same_place(a: u64, b: u64) -> bool {
+    a & b != 0
+}
+
 /// Keys as small numbers in display order: a list's keys first, then the
 /// keys in use that are not on it, sorted. Lets the duplicate search index
 /// cells by number instead of hashing strings for every pair.
@@ -266,6 +281,27 @@ impl<'a> KeyIndex<'a> {
     /// The themes of the list and of `offers`.
     pub(super) fn themes(inv: &'a Inventory, offers: &[&'a Offer]) -> KeyIndex<'a> {
         KeyIndex::new(&inv.lists.themes, offers.iter().flat_map(|o| &o.themes))
+    }
+
+    /// The settings of the list and of `offers`.
+    pub(super) fn settings(inv: &'a Inventory, offers: &[&'a Offer]) -> KeyIndex<'a> {
+        KeyIndex::new(&inv.lists.settings, offers.iter().flat_map(|o| &o.settings))
+    }
+
+    /// Each offer's settings as a bit set for [`same_place`]: an offer that
+    /// names no setting could be anywhere, so it has them all. Settings past
+    /// the 64th share bits, which can only make two offers look alike.
+    pub(super) fn places(&self, offers: &[&Offer]) -> Vec<u64> {
+        offers
+            .iter()
+            .map(|o| {
+                let set = self
+                    .of(&o.settings)
+                    .into_iter()
+                    .fold(0u64, |m, i| m | 1 << (i % 64));
+                if set == 0 { u64::MAX } else { set }
+            })
+            .collect()
     }
 
     /// The numbers of `keys`, ascending, without repeats.

@@ -1,6 +1,9 @@
 //! Question 1, duplicates between partners: two *different* partners that
 //! each provide an activity — without the other — in the same prevention
-//! level × age group × theme may be doing the same thing for the same group.
+//! level × age group × theme, in a setting they share (or one that names
+//! none), may be doing the same thing for the same group. Without the
+//! setting, nearly every pair of partners working with parents would
+//! overlap somewhere on a broad theme.
 //! An activity they provide together is cooperation, not overlap, and does
 //! not count.
 //!
@@ -11,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::duplicates::MAX_LISTED;
 use super::similarity::FastMap;
-use super::{KeyIndex, Ranks, small};
+use super::{KeyIndex, Ranks, same_place, small};
 use crate::ids::{OfferId, PartnerId};
 use crate::inventory::model::{Inventory, Offer, PreventionLevel};
 
@@ -53,6 +56,7 @@ pub(super) fn partner_overlaps(
 ) -> (Vec<PartnerOverlap>, usize) {
     let ages = KeyIndex::ages(inv, offers);
     let themes = KeyIndex::themes(inv, offers);
+    let places = KeyIndex::settings(inv, offers).places(offers);
     // Partners numbered in name order (providers no longer known last).
     let partners = ranks.all_partners(offers);
     let partner_no: FastMap<PartnerId, u32> = partners
@@ -105,7 +109,7 @@ pub(super) fn partner_overlaps(
         for (g, group_a) in groups.iter().enumerate() {
             for group_b in &groups[g + 1..] {
                 let (pa, pb) = (group_a[0].0, group_b[0].0);
-                if has_own(group_a, pb, &providers) && has_own(group_b, pa, &providers) {
+                if overlap(group_a, group_b, (pa, pb), &providers, &places) {
                     by_pair.entry((pa, pb)).or_default().push(small(cell));
                 }
             }
@@ -163,9 +167,20 @@ pub(super) fn level_no(level: PreventionLevel) -> usize {
         .unwrap_or(0)
 }
 
-/// Whether one of the group's activities is provided without `other`.
-fn has_own(group: &[(u32, u32)], other: u32, providers: &[Vec<u32>]) -> bool {
-    group
-        .iter()
-        .any(|&(_, i)| providers[i as usize].binary_search(&other).is_err())
+/// Whether partner `pa` (its activities in the cell: `group_a`) has one
+/// without `pb`, and `pb` one without `pa`, in a setting both share.
+fn overlap(
+    group_a: &[(u32, u32)],
+    group_b: &[(u32, u32)],
+    (pa, pb): (u32, u32),
+    providers: &[Vec<u32>],
+    places: &[u64],
+) -> bool {
+    let own = |group: &[(u32, u32)], other: u32| -> u64 {
+        group
+            .iter()
+            .filter(|&&(_, i)| providers[i as usize].binary_search(&other).is_err())
+            .fold(0, |m, &(_, i)| m | places[i as usize])
+    };
+    same_place(own(group_a, pb), own(group_b, pa))
 }

@@ -114,6 +114,23 @@ fn filters_narrow_to_activities_with_the_value() {
         .map(|o| o.id)
         .collect();
     assert_eq!(kept, offers(&[3, 5, 6]));
+
+    // Activity 9 ran 2019–2023, activity 10 started in 2024.
+    let in_year = |year| {
+        let f = Filter {
+            year: Some(year),
+            ..Filter::default()
+        };
+        let ids: Vec<OfferId> = inv
+            .offers
+            .iter()
+            .filter(|o| f.matches(o))
+            .map(|o| o.id)
+            .collect();
+        ids
+    };
+    assert_eq!(in_year(2025), offers(&[1, 2, 3, 4, 5, 6, 7, 8, 10]));
+    assert_eq!(in_year(2023), offers(&[1, 2, 3, 4, 5, 6, 7, 8, 9]));
 }
 
 #[test]

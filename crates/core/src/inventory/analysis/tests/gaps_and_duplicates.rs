@@ -88,6 +88,7 @@ fn reworded_activities_in_one_cell_are_flagged_and_unrelated_ones_are_not() {
         ]
     );
     assert_eq!(dup.pairs_total, 2);
+    assert_eq!(dup.similar_total, 1, "1–2 alike, 1–8 only the same target");
     assert_eq!(dup.threshold, SIMILAR_TEXT);
     let similar = &dup.pairs[0];
     assert!(similar.score >= SIMILAR_TEXT, "{}", similar.score);
@@ -196,4 +197,38 @@ fn partners_each_active_for_the_same_group_overlap_but_joint_providers_do_not() 
     );
     assert_eq!(dup.overlaps_total, 2);
     assert!(dup.overlaps.iter().all(|o| o.cells_total == 1));
+}
+
+#[test]
+fn the_same_target_in_different_settings_is_no_duplicate_and_no_overlap() {
+    // Activities 1 (GGD) and 8 (Sport) aim at the same target for 12–18.
+    let mut inv = inventory();
+    inv.offers[0].settings = vec!["thuis".into()];
+    inv.offers[7].settings = vec!["school".into(), "wijk".into()];
+    let dup = analyse(&inv, YEAR).duplicates;
+    assert!(
+        dup.pairs.iter().all(|p| (p.a, p.b) != (offer(1), offer(8))),
+        "{:?}",
+        dup.pairs
+    );
+    assert!(
+        dup.overlaps
+            .iter()
+            .all(|o| (o.a, o.b) != (partner(GGD), partner(SPORT))),
+        "{:?}",
+        dup.overlaps
+    );
+    // A setting in common makes them a pair (and an overlap) again.
+    inv.offers[0].settings.push("wijk".into());
+    let dup = analyse(&inv, YEAR).duplicates;
+    assert!(
+        dup.pairs
+            .iter()
+            .any(|p| (p.a, p.b, p.reason) == (offer(1), offer(8), DuplicateReason::SameTarget))
+    );
+    assert!(
+        dup.overlaps
+            .iter()
+            .any(|o| (o.a, o.b) == (partner(GGD), partner(SPORT)))
+    );
 }

@@ -192,6 +192,7 @@ fn the_summary_gives_the_headline_numbers() {
             risk_factors_unaddressed: 4,
             protective_factors_unaddressed: 1,
             duplicate_pairs: 2,
+            likely_duplicates: 1,
             partner_overlaps: 2,
             results_continuous: 0,
             universal_share: 5.0 / 9.0,
@@ -212,4 +213,46 @@ fn an_empty_inventory_has_every_cell_empty_and_no_division_by_zero() {
     assert!(a.duplicates.pairs.is_empty());
     assert_eq!(a.diversity.age_groups.evenness, 0.0);
     assert!(serde_json::to_string(&a).is_ok());
+}
+
+#[test]
+fn unnamed_funding_activities_about_to_end_and_unknown_effect_are_listed() {
+    use crate::inventory::model::Evidence;
+    use jiff::civil::date;
+    let mut inv = inventory();
+    for o in &mut inv.offers {
+        o.evidence = Evidence::PracticeBased;
+        o.funding = None;
+    }
+    // Two spellings of one source, another source, and a blank one.
+    inv.offers[0].funding = Some("Rijksmiddelen preventie".into());
+    inv.offers[1].funding = Some(" rijksmiddelen Preventie ".into());
+    inv.offers[2].funding = Some("Gemeente".into());
+    inv.offers[3].funding = Some("  ".into());
+    inv.offers[2].evidence = Evidence::None;
+    inv.offers[6].evidence = Evidence::None;
+    // Ends next year: its successor must be arranged now. Ends later: not yet.
+    inv.offers[4].end = Some(date(YEAR + 1, 12, 31));
+    inv.offers[5].end = Some(date(YEAR + 2, 1, 1));
+    // Activity 9 ended in 2023 and is not current: never listed.
+    inv.offers[8].evidence = Evidence::None;
+
+    let p = analyse(&inv, YEAR).preconditions;
+    assert_eq!(p.ending, offers(&[5]));
+    assert_eq!(p.evidence_unknown, offers(&[3, 7]));
+    // Current activities: all but 9; funded: 1, 2, 3.
+    assert_eq!(p.funding_unknown, offers(&[4, 5, 6, 7, 8, 10]));
+    let sources: Vec<_> = p
+        .funding
+        .iter()
+        .map(|f| (f.source.as_str(), f.offers, f.cost))
+        .collect();
+    // Costs from the fixture: 1 = 8,000, 2 = 4,000, 3 = 2,000.
+    assert_eq!(
+        sources,
+        [
+            ("Rijksmiddelen preventie", 2, 12_000),
+            ("Gemeente", 1, 2_000)
+        ]
+    );
 }

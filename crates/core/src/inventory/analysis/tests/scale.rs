@@ -115,10 +115,11 @@ pub fn generated(n: usize, rare_percent: usize) -> Inventory {
     let keys = |items: &[crate::inventory::lists::ListItem]| -> Vec<String> {
         items.iter().map(|i| i.key.clone()).collect()
     };
-    let (ages, themes, factors) = (
+    let (ages, themes, factors, settings) = (
         keys(&lists.age_groups),
         keys(&lists.themes),
         keys(&lists.factors),
+        keys(&lists.settings),
     );
     let partner_ids: Vec<PartnerId> = partners.iter().map(|p| p.id).collect();
     let result_ids: Vec<ResultId> = results.iter().map(|r| r.id).collect();
@@ -131,7 +132,12 @@ pub fn generated(n: usize, rare_percent: usize) -> Inventory {
             actor: *rng.pick(Actor::ALL),
             level: *rng.pick(PreventionLevel::ALL),
             age_groups: rng.some(&ages, 3),
-            settings: Vec::new(),
+            // A quarter name no setting (they could be anywhere).
+            settings: if rng.below(4) == 0 {
+                Vec::new()
+            } else {
+                rng.some(&settings, 2)
+            },
             form: *rng.pick(Form::ALL),
             themes: rng.some(&themes, 2),
             factors: rng.some(&factors, 3),
@@ -217,7 +223,11 @@ fn the_indexed_search_finds_what_comparing_every_pair_finds() {
                     continue;
                 }
                 let score = cosine(&v[i], &v[j]);
+                let same_place = a.settings.is_empty()
+                    || b.settings.is_empty()
+                    || shares(&a.settings, &b.settings);
                 let same_target = shares(&a.themes, &b.themes)
+                    && same_place
                     && a.results
                         .iter()
                         .any(|l| b.results.iter().any(|m| m.result == l.result));
