@@ -129,6 +129,10 @@ pub struct AnalysisPage {
     pub actors: BarGroup,
     /// Question 4: over the years.
     pub years: Table,
+    /// Question 5: activities without funding, ending, of unknown effect.
+    pub preconditions: Vec<LinkList>,
+    /// Question 5: funding sources.
+    pub funding: Table,
     /// Question 6: per partner.
     pub contributions: Table,
 }
@@ -143,14 +147,15 @@ fn pct(share: f64) -> u32 {
     (share * 100.0).round().clamp(0.0, 100.0) as u32
 }
 
-struct Names<'a> {
+/// Names of the records an analysis refers to, by id.
+pub(super) struct Names<'a> {
     offers: HashMap<OfferId, &'a str>,
     partners: HashMap<PartnerId, &'a str>,
     results: HashMap<ResultId, &'a str>,
 }
 
 impl<'a> Names<'a> {
-    fn new(inv: &'a Inventory) -> Names<'a> {
+    pub(super) fn new(inv: &'a Inventory) -> Names<'a> {
         Names {
             offers: inv.offers.iter().map(|o| (o.id, o.name.as_str())).collect(),
             partners: inv
@@ -165,7 +170,7 @@ impl<'a> Names<'a> {
                 .collect(),
         }
     }
-    fn offer(&self, id: OfferId) -> Link {
+    pub(super) fn offer(&self, id: OfferId) -> Link {
         Link {
             href: format!("/inventory/activities/{id}"),
             text: self
@@ -196,7 +201,7 @@ impl<'a> Names<'a> {
     }
 }
 
-fn plain(text: String) -> Link {
+pub(super) fn plain(text: String) -> Link {
     Link {
         href: String::new(),
         text,
@@ -227,8 +232,8 @@ fn findings(t: &Tr, a: &Analysis) -> Vec<Finding> {
             (s.risk_factors_unaddressed + s.protective_factors_unaddressed).to_string(),
             "inv-an-f-factors",
         ),
-        f(s.duplicate_pairs.to_string(), "inv-an-f-duplicates"),
-        f(s.partner_overlaps.to_string(), "inv-an-f-overlaps"),
+        f(s.likely_duplicates.to_string(), "inv-an-f-duplicates"),
+        f(a.preconditions.ending.len().to_string(), "inv-an-f-ending"),
         f(s.results_continuous.to_string(), "inv-an-f-continuous"),
         f(
             format!("{} %", pct(s.universal_share)),
@@ -322,12 +327,22 @@ fn gaps(t: &Tr, inv: &Inventory, a: &Analysis, n: &Names) -> Vec<LinkList> {
 fn duplicates(t: &Tr, inv: &Inventory, a: &Analysis, n: &Names) -> (Table, Table) {
     let d = &a.duplicates;
     let pairs = Table {
-        caption: t.t2(
-            "inv-an-dup-caption",
-            "shown",
-            d.pairs.len() as i64,
-            "total",
-            d.pairs_total as i64,
+        caption: format!(
+            "{} · {}",
+            t.t2(
+                "inv-an-dup-caption",
+                "shown",
+                d.pairs.len() as i64,
+                "total",
+                d.pairs_total as i64,
+            ),
+            t.t2(
+                "inv-an-dup-split",
+                "similar",
+                d.similar_total as i64,
+                "target",
+                (d.pairs_total - d.similar_total) as i64,
+            )
         ),
         head: vec![
             t.t("inv-an-dup-a"),
@@ -770,10 +785,20 @@ pub fn page_model(
         actors,
         years,
         contributions: contributions(&t, inv, &a, &n),
+        preconditions: super::preconditions::lists(&t, &a, &n),
+        funding: super::preconditions::funding(&t, &a),
         t,
         chrome,
         nav,
     }
+}
+
+/// A year to analyse, if `s` is one (1990–2100).
+pub(super) fn parse_year(s: &str) -> Option<i16> {
+    s.trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|y| (1990..=2100).contains(y))
 }
 
 /// This year, in the Netherlands.
@@ -787,12 +812,7 @@ async fn show(
     member: Member,
     Query(q): Query<AnalysisQuery>,
 ) -> Result<Response, AppError> {
-    let year = q
-        .year
-        .parse::<i16>()
-        .ok()
-        .filter(|y| (1990..=2100).contains(y))
-        .unwrap_or_else(this_year);
+    let year = parse_year(&q.year).unwrap_or_else(this_year);
     let inv = state.store().inventory(member.workspace.id).await?;
     let chrome = page.chrome(&state, Some(&member.user), "console wide");
     html(page_model(

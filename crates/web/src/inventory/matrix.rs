@@ -38,6 +38,9 @@ pub struct MatrixQuery {
     partner: String,
     #[serde(default)]
     evidence: String,
+    /// A year (the activities running then), `all`, or empty: this year.
+    #[serde(default)]
+    pub(super) year: String,
 }
 
 /// One cell as shown.
@@ -106,6 +109,30 @@ pub struct MatrixPage {
     pub empty: usize,
     /// Colouring by reach.
     pub by_reach: bool,
+    /// The page's query, for the downloads of the same view.
+    pub query: String,
+}
+
+impl MatrixQuery {
+    /// As a URL query (without `?`), leaving out what is not set.
+    fn encoded(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("rows", &self.rows),
+            ("cols", &self.cols),
+            ("color", &self.color),
+            ("theme", &self.theme),
+            ("result", &self.result),
+            ("partner", &self.partner),
+            ("evidence", &self.evidence),
+            ("year", &self.year),
+        ] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        s.finish()
+    }
 }
 
 fn axis_label(t: &Tr, a: Axis) -> String {
@@ -139,7 +166,18 @@ pub(super) fn filter_of(q: &MatrixQuery) -> Filter {
         result: q.result.parse().ok(),
         partner: q.partner.parse().ok(),
         evidence: Evidence::parse(&q.evidence),
+        year: year_of(q),
         ..Filter::default()
+    }
+}
+
+/// The year whose running activities are counted: the one asked for, this
+/// year when none is, and none (every activity) for `all`.
+pub(super) fn year_of(q: &MatrixQuery) -> Option<i16> {
+    if q.year == "all" {
+        None
+    } else {
+        Some(super::analysis::parse_year(&q.year).unwrap_or_else(super::analysis::this_year))
     }
 }
 
@@ -199,6 +237,18 @@ fn selects(t: &Tr, inv: &Inventory, q: &MatrixQuery, rows: Axis, cols: Axis) -> 
             .iter()
             .map(|p| (p.id.to_string(), p.name.clone())),
     );
+    let now = super::analysis::this_year();
+    let mut years: Vec<(String, String)> = vec![(
+        String::new(),
+        t.t1("inv-matrix-year-running", "year", i64::from(now)),
+    )];
+    years.extend([now - 1, now + 1].iter().map(|y| {
+        (
+            y.to_string(),
+            t.t1("inv-matrix-year-running", "year", i64::from(*y)),
+        )
+    }));
+    years.push(("all".into(), t.t("inv-matrix-year-all")));
     let mut evidence = vec![all];
     evidence.extend(Evidence::ALL.iter().map(|e| {
         (
@@ -213,6 +263,7 @@ fn selects(t: &Tr, inv: &Inventory, q: &MatrixQuery, rows: Axis, cols: Axis) -> 
         select("result", t.t("inv-field-results"), &q.result, results),
         select("partner", t.t("inv-filter-partner"), &q.partner, partners),
         select("evidence", t.t("inv-field-evidence"), &q.evidence, evidence),
+        select("year", t.t("inv-an-year"), &q.year, years),
         select(
             "color",
             t.t("inv-matrix-color"),
@@ -226,7 +277,7 @@ fn selects(t: &Tr, inv: &Inventory, q: &MatrixQuery, rows: Axis, cols: Axis) -> 
 }
 
 /// Builds the page's model (also used to check the page in tests).
-fn page_model(
+pub(super) fn page_model(
     t: Tr,
     chrome: Chrome,
     member: &Member,
@@ -305,6 +356,7 @@ fn page_model(
         total: m.total_offers,
         empty,
         by_reach,
+        query: q.encoded(),
         nav: nav(member, "matrix"),
         chrome,
         t,

@@ -6,11 +6,15 @@
 
 mod access;
 pub mod analysis;
+mod downloads;
 mod form;
 mod lists;
 mod matrix;
+mod matrix_image;
 mod offers;
 mod partners;
+mod preconditions;
+mod report;
 mod results;
 pub mod transfer;
 mod views;
@@ -30,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .merge(matrix::router())
         .merge(analysis::router())
         .merge(transfer::router())
+        .merge(downloads::router())
         .route("/inventory", axum::routing::get(home))
 }
 

@@ -595,7 +595,8 @@ async fn export_csv(State(state): State<AppState>, member: Member) -> Result<Res
     ))
 }
 
-fn download(bytes: Vec<u8>, mime: &'static str, name: &str) -> Response {
+/// A file to download, kept out of every cache.
+pub(super) fn download(bytes: Vec<u8>, mime: &'static str, name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, mime.to_string()),

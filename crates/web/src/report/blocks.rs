@@ -182,29 +182,29 @@ pub(crate) fn document(r: &Report, logo: Option<Vec<u8>>) -> Doc {
 }
 
 impl Doc {
-    fn heading(&mut self, level: u8, text: &str) {
+    pub(crate) fn heading(&mut self, level: u8, text: &str) {
         self.blocks.push(Block::Heading {
             level,
             text: soft_breaks(text),
         });
     }
-    fn para(&mut self, text: &str) {
+    pub(crate) fn para(&mut self, text: &str) {
         self.blocks.push(Block::Para {
             text: soft_breaks(text),
         });
     }
-    fn note(&mut self, text: &str) {
+    pub(crate) fn note(&mut self, text: &str) {
         self.blocks.push(Block::Note {
             text: soft_breaks(text),
         });
     }
-    fn fact(&mut self, label: &str, text: &str) {
+    pub(crate) fn fact(&mut self, label: &str, text: &str) {
         self.blocks.push(Block::Fact {
             label: label.to_string(),
             text: soft_breaks(text),
         });
     }
-    fn table(&mut self, head: Vec<String>, num: Vec<bool>, rows: Vec<Vec<String>>) {
+    pub(crate) fn table(&mut self, head: Vec<String>, num: Vec<bool>, rows: Vec<Vec<String>>) {
         self.blocks.push(Block::Table {
             head,
             num,
@@ -214,7 +214,7 @@ impl Doc {
                 .collect(),
         });
     }
-    fn chart(&mut self, c: Chart) {
+    pub(crate) fn chart(&mut self, c: Chart) {
         let n = self.charts.len();
         self.blocks.push(Block::Chart {
             n,

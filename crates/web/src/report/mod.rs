@@ -4,14 +4,14 @@
 //! Word document render one format-neutral document (`blocks`), with charts
 //! that Koers draws itself (`charts`).
 
-mod blocks;
-mod charts;
+pub(crate) mod blocks;
+pub(crate) mod charts;
 mod csv_out;
-mod docx;
+pub(crate) mod docx;
 mod fonts;
 mod markdown;
-mod pdf;
-mod raster;
+pub(crate) mod pdf;
+pub(crate) mod raster;
 mod xlsx;
 
 use csv_out::activity_csv;

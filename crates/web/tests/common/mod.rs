@@ -5,6 +5,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod browser;
+pub mod documents;
 pub mod proxy;
 pub mod sse;
 
