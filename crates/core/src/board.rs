@@ -6,7 +6,7 @@
 //! times steps, which for an evening of 2,000 ideas is hundreds of megabytes.
 
 use crate::error::DomainError;
-use crate::ids::{CategoryId, ItemId};
+use crate::ids::{CategoryId, ItemId, ResultId};
 use crate::text::clean_line;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,6 +27,10 @@ pub struct Category {
     /// Names of categories merged into this one (for the report).
     #[serde(default)]
     pub merged_from: Vec<String>,
+    /// The societal result of the prevention inventory it serves, if the
+    /// facilitator linked one (an evening's priority becomes a result's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<ResultId>,
 }
 
 /// Categories in display order and where each idea is.
@@ -83,6 +87,14 @@ pub enum BoardOp {
     Remove {
         /// The category.
         id: CategoryId,
+    },
+    /// Link a category to a societal result of the workspace's inventory,
+    /// or unlink it (`result: None`). The store checks the result exists.
+    Link {
+        /// The category.
+        id: CategoryId,
+        /// The result, or none.
+        result: Option<ResultId>,
     },
     /// Accept a proposed grouping: create these categories with these ideas
     /// (ideas already placed stay where they are).
@@ -175,6 +187,7 @@ impl Board {
             id,
             name,
             merged_from: Vec::new(),
+            result: None,
         });
         Ok(())
     }
@@ -205,6 +218,8 @@ impl Board {
                 let target = &mut next.categories[j];
                 target.merged_from.push(gone.name);
                 target.merged_from.extend(gone.merged_from);
+                // The merged category keeps its own link, else takes the other's.
+                target.result = target.result.or(gone.result);
             }
             BoardOp::Move { item, to } => {
                 if !ideas.contains(&item) {
@@ -237,6 +252,10 @@ impl Board {
                     return Err(DomainError::HasAnswers);
                 }
                 next.categories.remove(i);
+            }
+            BoardOp::Link { id, result } => {
+                let i = next.position(id)?;
+                next.categories[i].result = result;
             }
             BoardOp::Accept { groups } => {
                 for (id, name, members) in groups {

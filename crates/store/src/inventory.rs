@@ -110,6 +110,15 @@ impl Store {
         Ok(inv)
     }
 
+    /// A workspace's societal results as (id, title), in their order.
+    pub async fn result_titles(
+        &self,
+        workspace: WorkspaceId,
+    ) -> Result<Vec<(ResultId, String)>, StoreError> {
+        let mut conn = self.pool().acquire().await?;
+        result_titles(&mut conn, workspace).await
+    }
+
     /// A workspace's lists (defaults where it has none of its own).
     pub async fn inventory_lists(&self, workspace: WorkspaceId) -> Result<Lists, StoreError> {
         let mut conn = self.pool().acquire().await?;
@@ -384,6 +393,28 @@ pub(crate) async fn write_all(
     }
     check_references(tx, workspace).await?;
     Ok(changed)
+}
+
+/// A workspace's societal results as (id, title), in their order.
+pub(crate) async fn result_titles(
+    conn: &mut sqlx::AnyConnection,
+    workspace: WorkspaceId,
+) -> Result<Vec<(ResultId, String)>, StoreError> {
+    sqlx::query(
+        "SELECT id, name FROM inventory_records WHERE workspace_id = $1 AND kind = 'result' \
+         ORDER BY position, id",
+    )
+    .bind(workspace.to_string())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok((
+            crate::util::parse_id(&r.try_get::<String, _>("id")?)?,
+            r.try_get("name")?,
+        ))
+    })
+    .collect()
 }
 
 fn from_value<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> Result<T, StoreError> {

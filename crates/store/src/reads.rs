@@ -454,6 +454,13 @@ impl Store {
             }
             None => Default::default(),
         };
+        // Categories link to the inventory's results; action lists show them.
+        let results = match current.map(|a| &a.def.kind) {
+            Some(ActivityKind::Categorise { .. } | ActivityKind::Actions { .. }) => {
+                crate::inventory::result_titles(&mut tx, session.workspace_id).await?
+            }
+            _ => Vec::new(),
+        };
         tx.commit().await?;
         Ok(Some(LiveData {
             seq: session.last_seq,
@@ -467,6 +474,7 @@ impl Store {
             doc,
             leaderboard,
             ballots_by_org,
+            results,
         }))
     }
 }

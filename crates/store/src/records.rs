@@ -256,4 +256,7 @@ pub struct LiveData {
     pub leaderboard: Vec<koers_core::quiz::Standing>,
     /// For a vote: each ballot with its voter's organisation type (if given).
     pub ballots_by_org: Vec<(Option<String>, Answer)>,
+    /// For categorising and actions: the workspace's societal results (id,
+    /// title, in their order), which categories can be linked to.
+    pub results: Vec<(koers_core::ids::ResultId, String)>,
 }

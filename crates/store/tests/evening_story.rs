@@ -2612,3 +2612,97 @@ async fn a_vote_whose_source_changed_does_not_keep_the_old_candidates() {
         );
     }
 }
+
+async fn board_of(store: &Store, activity: ActivityId) -> Board {
+    store.activity_doc(activity).await.unwrap().board
+}
+
+/// A societal result in the inventory of the evening's workspace, written
+/// by its facilitator.
+async fn inventory_result(store: &Store, ev: &Evening, title: &str) -> koers_core::ids::ResultId {
+    let Actor::User(user) = ev.fac else {
+        panic!("the facilitator is a user")
+    };
+    let r = koers_core::inventory::ResultInput {
+        title: title.into(),
+        ..Default::default()
+    }
+    .validate(koers_core::ids::ResultId::new())
+    .unwrap();
+    let by = koers_store::Editor {
+        user,
+        name: "Beleid".into(),
+        partner: None,
+    };
+    store
+        .write_inventory(
+            ev.s.workspace_id,
+            &[koers_store::Write::Result(r.clone())],
+            &by,
+        )
+        .await
+        .unwrap();
+    r.id
+}
+
+#[tokio::test]
+async fn a_category_links_only_to_a_result_of_its_own_workspace_and_the_link_is_undone_like_any_step()
+ {
+    for ts in stores().await {
+        let store = &ts.store;
+        let ev = evening(store, "koppel").await;
+        let c = categorised(store, &ev).await;
+        let own = inventory_result(store, &ev, "Meer kinderen bewegen").await;
+        let other = evening(store, "ander").await;
+        let foreign = inventory_result(store, &other, "Elders").await;
+        let sport = c.categories[0];
+        let before = board_of(store, c.cat).await;
+
+        for result in [foreign, koers_core::ids::ResultId::new()] {
+            let r = ev
+                .cmd(
+                    store,
+                    Command::Board {
+                        activity: c.cat,
+                        op: BoardOp::Link {
+                            id: sport,
+                            result: Some(result),
+                        },
+                    },
+                )
+                .await;
+            assert_eq!(refused(r), DomainError::NotFound, "{}", ts.name);
+            assert_eq!(
+                board_of(store, c.cat).await,
+                before,
+                "{}: unchanged",
+                ts.name
+            );
+        }
+
+        ev.cmd(
+            store,
+            Command::Board {
+                activity: c.cat,
+                op: BoardOp::Link {
+                    id: sport,
+                    result: Some(own),
+                },
+            },
+        )
+        .await
+        .unwrap();
+        let linked = board_of(store, c.cat).await;
+        assert_eq!(linked.categories[0].result, Some(own), "{}", ts.name);
+        assert!(linked.categories[1..].iter().all(|k| k.result.is_none()));
+        assert_eq!(
+            store.result_titles(ev.s.workspace_id).await.unwrap(),
+            [(own, "Meer kinderen bewegen".to_string())]
+        );
+
+        ev.cmd(store, Command::UndoBoard { activity: c.cat })
+            .await
+            .unwrap();
+        assert_eq!(board_of(store, c.cat).await, before, "{}: undone", ts.name);
+    }
+}

@@ -274,3 +274,71 @@ fn a_history_of_whole_boards_becomes_a_chain_of_undo_records() {
         assert_eq!(&board, before);
     }
 }
+
+#[test]
+fn a_linked_result_follows_its_category_through_merges_and_undo() {
+    use crate::ids::ResultId;
+    let ideas = ids(1);
+    let (a, b) = (CategoryId::new(), CategoryId::new());
+    let (health, sport) = (ResultId::new(), ResultId::new());
+    let mut board = Board::default();
+    for op in [
+        BoardOp::Create {
+            id: a,
+            name: "Gezond".into(),
+        },
+        BoardOp::Create {
+            id: b,
+            name: "Bewegen".into(),
+        },
+        BoardOp::Link {
+            id: b,
+            result: Some(sport),
+        },
+    ] {
+        board = board.apply(op, &ideas).unwrap();
+    }
+    assert_eq!(board.categories[1].result, Some(sport));
+    // Merged into an unlinked category, the link comes along ...
+    let merged = board
+        .apply(BoardOp::Merge { from: b, into: a }, &ideas)
+        .unwrap();
+    assert_eq!(merged.categories[0].result, Some(sport));
+    // ... but a category's own link wins.
+    let own = board
+        .apply(
+            BoardOp::Link {
+                id: a,
+                result: Some(health),
+            },
+            &ideas,
+        )
+        .unwrap();
+    let undo = own.undo_to(&board);
+    let kept = own
+        .apply(BoardOp::Merge { from: b, into: a }, &ideas)
+        .unwrap();
+    assert_eq!(kept.categories[0].result, Some(health));
+    // Linking is a step like any other: undone, the link is gone again.
+    assert_eq!(own.undone(&undo), board);
+    let unlinked = own
+        .apply(
+            BoardOp::Link {
+                id: a,
+                result: None,
+            },
+            &ideas,
+        )
+        .unwrap();
+    assert_eq!(unlinked.categories[0].result, None);
+    assert_eq!(
+        board.apply(
+            BoardOp::Link {
+                id: CategoryId::new(),
+                result: Some(health)
+            },
+            &ideas
+        ),
+        Err(DomainError::NotFound)
+    );
+}

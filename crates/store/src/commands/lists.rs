@@ -11,7 +11,7 @@ use crate::records::SessionRecord;
 use crate::util::{parse_id, parse_json, to_json};
 use koers_core::DomainError;
 use koers_core::activity::{ActivityDef, ActivityKind, ActivityState};
-use koers_core::board::BoardUndo;
+use koers_core::board::{BoardOp, BoardUndo};
 use koers_core::doc::{ActivityDoc, FrozenList};
 use koers_core::event::{Respondent, SessionEvent};
 use koers_core::ids::{ActivityId, ItemId, ParticipantId};
@@ -576,6 +576,25 @@ pub(super) async fn run(
                 .into_iter()
                 .map(|(id, _)| id)
                 .collect();
+            if let BoardOp::Link {
+                result: Some(result),
+                ..
+            } = &op
+            {
+                // Only a result of the session's own workspace.
+                let found = sqlx::query(
+                    "SELECT r.id FROM inventory_records r JOIN sessions s \
+                     ON s.workspace_id = r.workspace_id \
+                     WHERE s.id = $1 AND r.id = $2 AND r.kind = 'result'",
+                )
+                .bind(sid.to_string())
+                .bind(result.to_string())
+                .fetch_optional(&mut *conn)
+                .await?;
+                if found.is_none() {
+                    return Err(DomainError::NotFound.into());
+                }
+            }
             let mut doc = load_doc(conn, activity).await?;
             let next = doc.board.apply(op.clone(), &ideas)?;
             if next == doc.board {

@@ -309,3 +309,10 @@ inv-an-pre-funding-caption = Funding sources and what they pay for (annual cost,
 inv-matrix-year-running = Running in { $year }
 inv-matrix-year-all = All, including ended and planned
 inv-report-first = the first { $count }; the whole list is in Koers
+
+# A new activity from an evening's action
+inv-from-we-do = We do
+inv-from-session = From the session
+inv-from-priority = Priority
+inv-from-statement = Action
+inv-from-action-notice = This form starts from an action of a session. Add what the evening does not say (level, age groups, form) and save; nothing has been stored yet.

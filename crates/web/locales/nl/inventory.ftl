@@ -309,3 +309,10 @@ inv-an-pre-funding-caption = Financieringsbronnen en wat ze betalen (jaarlijkse 
 inv-matrix-year-running = Lopend in { $year }
 inv-matrix-year-all = Alle, ook gestopte en geplande
 inv-report-first = de eerste { $count }; de hele lijst staat in Koers
+
+# A new activity from an evening's action
+inv-from-we-do = We doen
+inv-from-session = Uit de sessie
+inv-from-priority = Prioriteit
+inv-from-statement = Actie
+inv-from-action-notice = Dit formulier is ingevuld vanuit een actie van een sessie. Vul aan wat de avond niet zegt (niveau, leeftijdsgroepen, vorm) en sla op; er is nog niets bewaard.

@@ -8,6 +8,7 @@ mod access;
 pub mod analysis;
 mod downloads;
 mod form;
+mod from_action;
 mod lists;
 mod matrix;
 mod matrix_image;

@@ -350,34 +350,47 @@ fn form_page(
         groups,
         results,
         errors,
+        notice: None,
         chrome: page.chrome(state, Some(&member.user), "console"),
         nav: nav(member, "offers"),
         t,
     }
 }
 
+/// Where a new activity starts from: an evening's action, if any.
+#[derive(Deserialize, Default)]
+struct NewQuery {
+    #[serde(default)]
+    session: String,
+    #[serde(default)]
+    action: String,
+}
+
 async fn new_form(
     State(state): State<AppState>,
     page: Page,
     member: Member,
+    Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
     let inv = state.store().inventory(member.workspace.id).await?;
     let mut v = OfferInput {
         evidence: Evidence::None.key().into(),
         ..OfferInput::default()
     };
+    let mut notice = None;
+    if !q.action.is_empty() {
+        let from =
+            super::from_action::origin(&state, &page.tr(), &member, &inv, &q.session, &q.action)
+                .await?;
+        v = from.input;
+        notice = Some(from.notice);
+    }
     if let Some(p) = member.partner() {
         v.providers.push(p.to_string());
     }
-    html(form_page(
-        &state,
-        &page,
-        &member,
-        &inv,
-        None,
-        &v,
-        Errors::default(),
-    ))
+    let mut form = form_page(&state, &page, &member, &inv, None, &v, Errors::default());
+    form.notice = notice;
+    html(form)
 }
 
 async fn edit_form(

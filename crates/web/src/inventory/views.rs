@@ -178,6 +178,8 @@ pub struct OfferFormPage {
     pub results: Vec<ResultChoice>,
     /// Field errors.
     pub errors: Errors,
+    /// Where the values came from (an evening's action), if not blank.
+    pub notice: Option<String>,
 }
 
 impl OfferFormPage {

@@ -463,33 +463,45 @@ fn activity(d: &mut Doc, t: &Tr, a: &ReportActivity) {
             }
         }
         Results::Board(b) => {
+            // The linked results only when the evening linked any.
+            let linked = b.categories.iter().any(|c| !c.result.is_empty());
             let mut rows: Vec<Vec<String>> = b
                 .categories
                 .iter()
                 .map(|c| {
-                    vec![
+                    let mut row = vec![
                         c.name.clone(),
                         c.items.len().to_string(),
                         c.merged_from.clone(),
-                    ]
+                    ];
+                    if linked {
+                        row.push(c.result.clone());
+                    }
+                    row
                 })
                 .collect();
             if !b.unplaced.is_empty() {
-                rows.push(vec![
+                let mut row = vec![
                     t.t("board-unplaced"),
                     b.unplaced.len().to_string(),
                     String::new(),
-                ]);
+                ];
+                if linked {
+                    row.push(String::new());
+                }
+                rows.push(row);
             }
-            d.table(
-                vec![
-                    t.t("report-category"),
-                    t.t("report-count"),
-                    t.t("report-merged-categories"),
-                ],
-                vec![false, true, false],
-                rows,
-            );
+            let mut head = vec![
+                t.t("report-category"),
+                t.t("report-count"),
+                t.t("report-merged-categories"),
+            ];
+            let mut num = vec![false, true, false];
+            if linked {
+                head.push(t.t("board-result"));
+                num.push(false);
+            }
+            d.table(head, num, rows);
             d.note(&t.t("report-board-note"));
         }
     }

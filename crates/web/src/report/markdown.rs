@@ -231,6 +231,9 @@ fn results(o: &mut String, t: &Tr, r: &Results) {
         Results::Board(b) => {
             for c in &b.categories {
                 let _ = writeln!(o, "#### {} ({})\n", md(&c.name), c.items.len());
+                if !c.result.is_empty() {
+                    let _ = writeln!(o, "*{}: {}*\n", t.t("board-result"), md(&c.result));
+                }
                 for i in &c.items {
                     let _ = writeln!(o, "- {}", md(&i.text));
                 }

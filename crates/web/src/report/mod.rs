@@ -167,6 +167,7 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
         .map(|w| w.name)
         .unwrap_or_default();
     let orgs = &data.session.org_types;
+    let results = store.result_titles(data.session.workspace_id).await?;
     let mut by_org: Vec<(String, u64)> = Vec::new();
     for d in store.devices(id).await? {
         if d.table_id.is_some() {
@@ -233,7 +234,7 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
                         .unwrap_or_default(),
                 )),
                 (ActivityKind::Categorise { .. }, _) => {
-                    Results::Board(board_view(&doc.board, &items, orgs))
+                    Results::Board(board_view(&doc.board, &items, orgs, &results))
                 }
                 (kind, Tally::Items) => {
                     Results::Items(item_groups(&t, kind, &doc, &items, orgs, false))
@@ -272,7 +273,7 @@ fn by_category(
     items: &[koers_core::items::Item],
     orgs: &[koers_core::org::OrgType],
 ) -> Vec<ItemGroup> {
-    let b = board_view(board, items, orgs);
+    let b = board_view(board, items, orgs, &[]);
     let mut groups: Vec<ItemGroup> = b
         .categories
         .into_iter()

@@ -153,6 +153,10 @@ pub struct CategoryView {
     pub name: String,
     /// Names merged into it.
     pub merged_from: String,
+    /// The id of the societal result it is linked to ("" if none).
+    pub result_id: String,
+    /// That result's title ("" if none, or no longer in the inventory).
+    pub result: String,
     /// Its ideas.
     pub items: Vec<ItemView>,
 }
@@ -320,7 +324,14 @@ pub fn item_groups(
 }
 
 /// The board with the idea wall's shown ideas.
-pub fn board_view(board: &Board, items: &[Item], orgs: &[OrgType]) -> BoardView {
+/// The board as shown; `results` are the inventory's results (id, title)
+/// that categories may be linked to.
+pub fn board_view(
+    board: &Board,
+    items: &[Item],
+    orgs: &[OrgType],
+    results: &[(koers_core::ids::ResultId, String)],
+) -> BoardView {
     let ideas: Vec<&Item> = items.iter().filter(|i| i.status.shown()).collect();
     let ids: Vec<ItemId> = ideas.iter().map(|i| i.id).collect();
     let find = |id: &ItemId| {
@@ -337,6 +348,12 @@ pub fn board_view(board: &Board, items: &[Item], orgs: &[OrgType]) -> BoardView 
                 id: c.id.to_string(),
                 name: c.name.clone(),
                 merged_from: c.merged_from.join(", "),
+                result_id: c.result.map(|r| r.to_string()).unwrap_or_default(),
+                result: c
+                    .result
+                    .and_then(|r| results.iter().find(|(id, _)| *id == r))
+                    .map(|(_, title)| title.clone())
+                    .unwrap_or_default(),
                 items: board
                     .members(c.id, &ids)
                     .into_iter()

@@ -178,6 +178,8 @@ pub struct ManageFrag<'a> {
     pub by_author: bool,
     /// A vote broken down by organisation type: (type, voters, top three).
     pub breakdown: Vec<(String, u64, String)>,
+    /// The inventory's results a category can be linked to: (id, title).
+    pub results: Vec<(String, String)>,
 }
 pub struct AgendaItem {
     /// The activity.
@@ -295,9 +297,12 @@ impl<'a> Derived<'a> {
                     .unwrap_or_default();
                 Results::Vote(VoteView::new(&t, r, &labels))
             }
-            (ActivityKind::Categorise { .. }, _) => {
-                Results::Board(board_view(&self.data.doc.board, &self.data.items, orgs))
-            }
+            (ActivityKind::Categorise { .. }, _) => Results::Board(board_view(
+                &self.data.doc.board,
+                &self.data.items,
+                orgs,
+                &self.data.results,
+            )),
             (kind, Tally::Items) => Results::Items(item_groups(
                 &t,
                 kind,
@@ -503,7 +508,7 @@ impl<'a> Derived<'a> {
             .filter(|i| !matches!(i.status, ItemStatus::Withdrawn | ItemStatus::Merged))
             .collect();
         let is_board = v.kind == "categorise";
-        let board = is_board.then(|| board_view(&data.doc.board, &data.items, orgs));
+        let board = is_board.then(|| board_view(&data.doc.board, &data.items, orgs, &data.results));
         let (proposal, duplicates) = match &self.proposal {
             Some(p) => (
                 p.groups
@@ -545,6 +550,11 @@ impl<'a> Derived<'a> {
             duplicates,
             by_author: data.doc.by_author,
             breakdown: self.breakdown(&t),
+            results: data
+                .results
+                .iter()
+                .map(|(id, title)| (id.to_string(), title.clone()))
+                .collect(),
         }
         .render()
         .unwrap_or_default()

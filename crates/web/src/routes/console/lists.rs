@@ -52,6 +52,9 @@ struct ListForm {
     lines: String,
     #[serde(default)]
     speaker: String,
+    /// A societal result's id for `board_link` (empty: unlink).
+    #[serde(default)]
+    result_id: String,
 }
 
 fn id<T: std::str::FromStr>(s: &str) -> Result<T, AppError> {
@@ -154,6 +157,14 @@ async fn command(
             up: f.op == "board_up",
         }),
         "board_remove" => board(BoardOp::Remove { id: category()? }),
+        "board_link" => board(BoardOp::Link {
+            id: category()?,
+            result: if f.result_id.trim().is_empty() {
+                None
+            } else {
+                Some(id(&f.result_id)?)
+            },
+        }),
         "undo" => Command::UndoBoard { activity },
         "accept_proposal" => board(accept_proposal(state, session, activity).await?),
         "agree_goal" => Command::AgreeGoal {
