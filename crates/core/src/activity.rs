@@ -139,6 +139,15 @@ pub enum ActivityKind {
         /// Speaking time per pitch in seconds.
         seconds: u32,
     },
+    /// The workspace's Preventiematrix on the screen, on two axes, as the
+    /// inventory holds it when shown: the offer the evening builds on. Asks
+    /// nothing of participants.
+    Matrix {
+        /// The rows.
+        rows: crate::inventory::matrix::Axis,
+        /// The columns.
+        cols: crate::inventory::matrix::Axis,
+    },
 }
 
 impl ActivityKind {
@@ -159,6 +168,7 @@ impl ActivityKind {
             ActivityKind::Actions { .. } => "actions",
             ActivityKind::Questions { .. } => "questions",
             ActivityKind::Pitches { .. } => "pitches",
+            ActivityKind::Matrix { .. } => "matrix",
         }
     }
 
@@ -344,6 +354,12 @@ impl ActivityKind {
                 }
                 ActivityKind::Pitches { speakers, seconds }
             }
+            ActivityKind::Matrix { rows, cols } => {
+                if rows == cols {
+                    return Err(Invalid("axes"));
+                }
+                ActivityKind::Matrix { rows, cols }
+            }
         })
     }
 
@@ -385,6 +401,7 @@ impl ActivityKind {
             (Actions { source: a, .. }, Actions { source: b, .. }) => a == b,
             (Questions { .. }, Questions { .. }) => true,
             (Pitches { speakers: a, .. }, Pitches { speakers: b, .. }) => a.len() == b.len(),
+            (Matrix { .. }, Matrix { .. }) => true,
             _ => false,
         }
     }
@@ -606,5 +623,24 @@ mod tests {
         assert!(a.answers_compatible_with(&single(&["Yes", "No"])));
         assert!(!a.answers_compatible_with(&single(&["Ja", "Nee", "Weet niet"])));
         assert!(!a.answers_compatible_with(&ActivityKind::WordCloud { max_words: 3 }));
+    }
+
+    #[test]
+    fn a_matrix_needs_two_different_axes_and_takes_no_answers() {
+        use crate::inventory::matrix::Axis;
+        let m = |rows, cols| ActivityKind::Matrix { rows, cols };
+        assert!(m(Axis::Level, Axis::AgeGroup).validated().is_ok());
+        assert_eq!(
+            m(Axis::Theme, Axis::Theme).validated(),
+            Err(DomainError::InvalidActivity("axes"))
+        );
+        let k = m(Axis::Partner, Axis::Result);
+        assert!(!k.takes_items() && k.source().is_none() && !k.has_reveal());
+        assert_eq!(k.name(), "matrix");
+        let json = serde_json::to_value(&k).expect("serialises");
+        assert_eq!(
+            json,
+            serde_json::json!({"type": "matrix", "rows": "partner", "cols": "result"})
+        );
     }
 }

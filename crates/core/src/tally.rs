@@ -262,6 +262,8 @@ pub fn tally<'a>(
         | ActivityKind::Actions { .. }
         | ActivityKind::Questions { .. }
         | ActivityKind::Pitches { .. } => Tally::Items,
+        // Shows the inventory; there is nothing to count.
+        ActivityKind::Matrix { .. } => Tally::Items,
     }
 }
 

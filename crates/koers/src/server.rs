@@ -145,10 +145,12 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
                 Some(user.id),
                 "Ketenavond preventief jeugdbeleid".into(),
             );
-            store
+            let s = store
                 .create_session(new)
                 .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            add_demo_matrix(store, &s).await?;
+            s
         }
     };
     Ok(DemoInfo {
@@ -159,6 +161,39 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
         code: session.join_code.to_string(),
         screen_token: session.screen_token,
     })
+}
+
+/// The demo evening shows the inventory's matrix after the key figures and
+/// the goal: the offer the evening builds on.
+async fn add_demo_matrix(store: &Store, s: &koers_store::SessionRecord) -> anyhow::Result<()> {
+    use koers_core::activity::{ActivityDef, ActivityKind, Audience};
+    use koers_core::inventory::matrix::Axis;
+    let agenda = store.agenda(s.id).await?;
+    let Some(step) = agenda.steps.get(1) else {
+        return Ok(());
+    };
+    let def = ActivityDef::new(
+        "Wat er nu al is: de Preventiematrix",
+        ActivityKind::Matrix {
+            rows: Axis::Level,
+            cols: Axis::AgeGroup,
+        },
+        Audience::Individuals,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    store
+        .execute(
+            s.id,
+            koers_core::event::Actor::System,
+            koers_store::Command::AddActivity {
+                step: step.id,
+                def,
+                id: None,
+            },
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("demo matrix: {e}"))?;
+    Ok(())
 }
 
 /// The demo's prevention inventory, once: a workspace that has one keeps it.

@@ -461,6 +461,13 @@ impl Store {
             }
             _ => Vec::new(),
         };
+        // A matrix activity shows the inventory as it is now.
+        let inventory = match current.map(|a| &a.def.kind) {
+            Some(ActivityKind::Matrix { .. }) => {
+                Some(crate::inventory::load(&mut tx, session.workspace_id).await?)
+            }
+            _ => None,
+        };
         tx.commit().await?;
         Ok(Some(LiveData {
             seq: session.last_seq,
@@ -475,6 +482,7 @@ impl Store {
             leaderboard,
             ballots_by_org,
             results,
+            inventory,
         }))
     }
 }

@@ -259,4 +259,6 @@ pub struct LiveData {
     /// For categorising and actions: the workspace's societal results (id,
     /// title, in their order), which categories can be linked to.
     pub results: Vec<(koers_core::ids::ResultId, String)>,
+    /// For a matrix activity: the workspace's inventory.
+    pub inventory: Option<koers_core::inventory::Inventory>,
 }

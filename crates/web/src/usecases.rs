@@ -10,6 +10,7 @@ use koers_core::activity::{ActivityDef, ActivityKind, Audience};
 use koers_core::code::JoinCode;
 use koers_core::event::Actor;
 use koers_core::ids::{ActivityId, ParticipantId, TableId};
+use koers_core::inventory::matrix::Axis;
 use koers_core::session::Control;
 use koers_core::vote::VoteMethod;
 use koers_store::{Command, SessionRecord, User};
@@ -256,6 +257,12 @@ pub struct ActivityInput {
     /// Pitches: seconds per pitch.
     #[serde(default)]
     pub seconds: String,
+    /// Matrix: the rows' axis (`level`, `age_group`, …).
+    #[serde(default)]
+    pub matrix_rows: String,
+    /// Matrix: the columns' axis.
+    #[serde(default)]
+    pub matrix_cols: String,
 }
 
 fn num<T: std::str::FromStr>(s: &str, default: T) -> Result<T, DomainError> {
@@ -357,6 +364,19 @@ impl ActivityInput {
                 speakers: self.lines.lines().map(str::to_string).collect(),
                 seconds: num(&self.seconds, 180)?,
             },
+            "matrix" => {
+                let axis = |s: &str, default: Axis| {
+                    if s.trim().is_empty() {
+                        Ok(default)
+                    } else {
+                        Axis::parse(s.trim()).ok_or(DomainError::InvalidActivity("axes"))
+                    }
+                };
+                ActivityKind::Matrix {
+                    rows: axis(&self.matrix_rows, Axis::Level)?,
+                    cols: axis(&self.matrix_cols, Axis::AgeGroup)?,
+                }
+            }
             _ => return Err(DomainError::InvalidActivity("kind")),
         };
         let audience = if self.audience.is_empty() {
@@ -470,6 +490,10 @@ impl ActivityInput {
             ActivityKind::Pitches { speakers, seconds } => {
                 f.lines = speakers.join("\n");
                 f.seconds = seconds.to_string();
+            }
+            ActivityKind::Matrix { rows, cols } => {
+                f.matrix_rows = rows.key().to_string();
+                f.matrix_cols = cols.key().to_string();
             }
         }
         f

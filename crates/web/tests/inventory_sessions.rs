@@ -282,3 +282,131 @@ async fn a_category_serves_a_result_of_the_own_inventory_and_its_action_becomes_
         "{md}"
     );
 }
+
+#[tokio::test]
+async fn a_matrix_activity_puts_the_inventory_on_the_screen_asks_phones_nothing_and_is_in_the_report()
+ {
+    let app = spawn_app().await;
+    let (ws, user) = app.workspace("scherm").await;
+    seed_inventory(&app, &ws, &user, "Scherm").await;
+    // Two universal activities for 4–12, one selective for parents.
+    let inv = app.store.inventory(ws.id).await.unwrap();
+    let offer = |name: &str, level: &str, age: &str| {
+        koers_core::inventory::OfferInput {
+            name: name.into(),
+            providers: vec!["GGD Scherm".into()],
+            actor: "approach".into(),
+            level: level.into(),
+            age_groups: vec![age.into()],
+            form: "group".into(),
+            evidence: "none".into(),
+            ..Default::default()
+        }
+        .validate(koers_core::ids::OfferId::new(), &inv)
+        .unwrap()
+    };
+    let by = Editor {
+        user: user.id,
+        name: user.name.clone(),
+        partner: None,
+    };
+    let writes = [
+        Write::Offer(offer("Gezonde School", "universal", "4-12")),
+        Write::Offer(offer("Rots en Water", "universal", "4-12")),
+        Write::Offer(offer("Opvoedcursus", "selective", "ouders")),
+    ];
+    app.store
+        .write_inventory(ws.id, &writes, &by)
+        .await
+        .unwrap();
+
+    let s = app.session(&ws, &user, "Avond").await;
+    let step = app.store.agenda(s.id).await.unwrap().steps[1].id;
+    let c = app.console_client(&user.email).await;
+    let console_url = format!("{}/console/sessions/{}", app.url, s.id);
+    let html = c
+        .get(&console_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("value=\"matrix\""),
+        "the form offers the kind"
+    );
+    let r = c
+        .post(format!("{console_url}/activities"))
+        .form(&[
+            ("_csrf", csrf_of(&html).as_str()),
+            ("title", "Het aanbod nu"),
+            ("kind", "matrix"),
+            ("matrix_rows", "level"),
+            ("matrix_cols", "age_group"),
+            ("audience", "individuals"),
+            ("step_id", step.to_string().as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let agenda = app.store.agenda(s.id).await.unwrap();
+    let m = agenda
+        .activities
+        .iter()
+        .find(|a| a.def.title == "Het aanbod nu")
+        .unwrap();
+    assert_eq!(
+        m.def.kind,
+        koers_core::activity::ActivityKind::Matrix {
+            rows: koers_core::inventory::matrix::Axis::Level,
+            cols: koers_core::inventory::matrix::Axis::AgeGroup,
+        }
+    );
+    let mid = m.id.to_string();
+    let bearer = app.bearer(&user).await;
+    app.control(&bearer, &s, "open", Some(&mid)).await;
+
+    let screen = c
+        .get(format!("{}/screen/{}", app.url, s.screen_token))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(screen.contains("Preventieniveau × Leeftijdsgroep"));
+    assert!(
+        screen.contains("<td class=\"heat-4\"><span class=\"count\">2</span></td>"),
+        "universal × 4–12 holds the two"
+    );
+    let phone = app.join(s.join_code.as_str()).await;
+    let (status, _) = app
+        .answer(
+            &phone,
+            &s,
+            &mid,
+            &cid(),
+            json!({"type": "choice", "option": 0}),
+        )
+        .await;
+    assert!((400..500).contains(&status), "nothing to answer: {status}");
+
+    let md = koers_web::report::export_markdown(&app.store, s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(md.contains("| Preventieniveau × Leeftijdsgroep |"), "{md}");
+    let pdf = koers_web::report::export_pdf(&app.store, s.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let text = common::documents::squash(&common::documents::pdf_text(&pdf));
+    assert!(
+        text.contains(&common::documents::squash(
+            "3 activiteiten; 26 lege cellen."
+        )),
+        "the matrix's figures in the PDF"
+    );
+}

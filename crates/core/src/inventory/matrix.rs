@@ -23,6 +23,7 @@ mod tests;
 
 /// A dimension of the matrix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Axis {
     /// Prevention level, universal to care-related.

@@ -32,7 +32,7 @@ async fn matrix_svg(
     let inv = state.store().inventory(member.workspace.id).await?;
     let chrome = page.chrome(&state, Some(&member.user), "");
     let m = matrix_model(page.tr(), chrome, &member, &inv, &q);
-    let svg = matrix_chart(&m).svg;
+    let svg = matrix_chart(&m.grid).svg;
     Ok(download(
         svg.into_bytes(),
         "image/svg+xml",
@@ -48,7 +48,7 @@ async fn matrix_png(
 ) -> Result<Response, AppError> {
     let inv = state.store().inventory(member.workspace.id).await?;
     let chrome = page.chrome(&state, Some(&member.user), "");
-    let chart = matrix_chart(&matrix_model(page.tr(), chrome, &member, &inv, &q));
+    let chart = matrix_chart(&matrix_model(page.tr(), chrome, &member, &inv, &q).grid);
     let (bytes, _, _) = tokio::task::spawn_blocking(move || png(&chart))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?

@@ -44,7 +44,7 @@ pub struct MatrixQuery {
 }
 
 /// One cell as shown.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CellView {
     /// Count of activities.
     pub count: usize,
@@ -57,7 +57,7 @@ pub struct CellView {
 }
 
 /// A header as shown.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HeaderView {
     /// Label (translated for enum axes).
     pub label: String,
@@ -85,6 +85,22 @@ pub struct SelectView {
     pub options: Vec<Opt>,
 }
 
+/// The counted matrix as every view shows it: the page, its picture, the
+/// report and the projector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    /// Caption: rows × columns.
+    pub caption: String,
+    /// Column headers.
+    pub cols: Vec<HeaderView>,
+    /// Rows: header and cells.
+    pub rows: Vec<(HeaderView, Vec<CellView>)>,
+    /// Activities counted (after filters).
+    pub total: usize,
+    /// Empty cells.
+    pub empty: usize,
+}
+
 /// The matrix page.
 #[derive(Template)]
 #[template(path = "inventory/matrix.html")]
@@ -95,18 +111,10 @@ pub struct MatrixPage {
     pub chrome: Chrome,
     /// Sections.
     pub nav: super::views::Nav,
-    /// Caption: rows × columns.
-    pub caption: String,
-    /// Column headers.
-    pub cols: Vec<HeaderView>,
-    /// Rows: header and cells.
-    pub rows: Vec<(HeaderView, Vec<CellView>)>,
+    /// The matrix.
+    pub grid: Grid,
     /// Filter selects.
     pub selects: Vec<SelectView>,
-    /// Activities counted (after filters).
-    pub total: usize,
-    /// Empty cells.
-    pub empty: usize,
     /// Colouring by reach.
     pub by_reach: bool,
     /// The page's query, for the downloads of the same view.
@@ -276,17 +284,15 @@ fn selects(t: &Tr, inv: &Inventory, q: &MatrixQuery, rows: Axis, cols: Axis) -> 
     ]
 }
 
-/// Builds the page's model (also used to check the page in tests).
-pub(super) fn page_model(
-    t: Tr,
-    chrome: Chrome,
-    member: &Member,
+/// Counts `inv` on two axes with `filter`, coloured by count or reach.
+pub fn grid(
+    t: &Tr,
     inv: &Inventory,
-    q: &MatrixQuery,
-) -> MatrixPage {
-    let (rows_axis, cols_axis) = axes_of(q);
-    let m: Matrix = matrix(inv, rows_axis, cols_axis, &filter_of(q));
-    let by_reach = q.color == "reach";
+    (rows_axis, cols_axis): (Axis, Axis),
+    filter: &Filter,
+    by_reach: bool,
+) -> Grid {
+    let m: Matrix = matrix(inv, rows_axis, cols_axis, filter);
     let names: std::collections::HashMap<_, _> =
         inv.offers.iter().map(|o| (o.id, o.name.as_str())).collect();
     let mut empty = 0;
@@ -332,29 +338,54 @@ pub(super) fn page_model(
                 .collect();
             (
                 HeaderView {
-                    label: header_label(&t, rows_axis, h),
+                    label: header_label(t, rows_axis, h),
                 },
                 cells,
             )
         })
         .collect();
-    MatrixPage {
+    Grid {
         caption: format!(
             "{} × {}",
-            axis_label(&t, rows_axis),
-            axis_label(&t, cols_axis)
+            axis_label(t, rows_axis),
+            axis_label(t, cols_axis)
         ),
         cols: m
             .cols
             .iter()
             .map(|h| HeaderView {
-                label: header_label(&t, cols_axis, h),
+                label: header_label(t, cols_axis, h),
             })
             .collect(),
         rows,
-        selects: selects(&t, inv, q, rows_axis, cols_axis),
         total: m.total_offers,
         empty,
+    }
+}
+
+/// The matrix a session's matrix activity shows: the offer running this
+/// year on its two axes, coloured by count.
+pub(crate) fn session_grid(t: &Tr, inv: &Inventory, rows: Axis, cols: Axis) -> Grid {
+    let filter = Filter {
+        year: Some(super::analysis::this_year()),
+        ..Filter::default()
+    };
+    grid(t, inv, (rows, cols), &filter, false)
+}
+
+/// Builds the page's model (also used by the downloads of the same view).
+pub(super) fn page_model(
+    t: Tr,
+    chrome: Chrome,
+    member: &Member,
+    inv: &Inventory,
+    q: &MatrixQuery,
+) -> MatrixPage {
+    let axes = axes_of(q);
+    let by_reach = q.color == "reach";
+    MatrixPage {
+        grid: grid(&t, inv, axes, &filter_of(q), by_reach),
+        selects: selects(&t, inv, q, axes.0, axes.1),
         by_reach,
         query: q.encoded(),
         nav: nav(member, "matrix"),

@@ -4,7 +4,7 @@
 //! an SVG or PNG file for a slide or a council memo. Every count is written
 //! in its cell, so the colour is never the only carrier of the figure.
 
-use super::matrix::MatrixPage;
+use super::matrix::Grid;
 use crate::report::charts::{Chart, FAMILY, WIDTH, fit, text_width, xml};
 use std::fmt::Write;
 
@@ -103,8 +103,8 @@ fn text_lines(svg: &mut String, lines: &[String], x: f64, y: f64, anchor: &str, 
     }
 }
 
-/// The matrix of a page model as a chart [`WIDTH`] wide.
-pub(crate) fn matrix_chart(page: &MatrixPage) -> Chart {
+/// The matrix as a chart [`WIDTH`] wide.
+pub(crate) fn matrix_chart(page: &Grid) -> Chart {
     let n_cols = page.cols.len().max(1);
     // The row labels' column as wide as its longest label, within bounds
     // (a longer label takes two lines), so the columns get what is left.

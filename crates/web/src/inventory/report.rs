@@ -100,13 +100,13 @@ fn matrix_section(d: &mut Doc, t: &Tr, m: &MatrixPage) {
     d.note(&t.t2(
         "inv-matrix-summary",
         "total",
-        m.total as i64,
+        m.grid.total as i64,
         "empty",
-        m.empty as i64,
+        m.grid.empty as i64,
     ));
     // Every count is in the picture and in its text alternative; the
     // spreadsheet export has them as numbers.
-    d.chart(matrix_chart(m));
+    d.chart(matrix_chart(&m.grid));
 }
 
 fn analysis_sections(d: &mut Doc, t: &Tr, a: &AnalysisPage) {

@@ -298,7 +298,7 @@ fn activity(d: &mut Doc, t: &Tr, a: &ReportActivity) {
     // A poll nobody answered gets one line, not a chart of zeros.
     let lists = matches!(
         a.results,
-        Results::Items(_) | Results::Board(_) | Results::Texts(_)
+        Results::Items(_) | Results::Board(_) | Results::Texts(_) | Results::Matrix(_)
     );
     if a.respondents == 0 && !lists {
         d.note(&t.t1("result-respondents", "count", 0u64));
@@ -504,8 +504,21 @@ fn activity(d: &mut Doc, t: &Tr, a: &ReportActivity) {
             d.table(head, num, rows);
             d.note(&t.t("report-board-note"));
         }
+        Results::Matrix(g) => {
+            d.note(&t.t2(
+                "inv-matrix-summary",
+                "total",
+                g.total as i64,
+                "empty",
+                g.empty as i64,
+            ));
+            d.chart(crate::inventory::matrix_image::matrix_chart(g));
+        }
     }
-    if !matches!(a.results, Results::Items(_) | Results::Board(_)) {
+    if !matches!(
+        a.results,
+        Results::Items(_) | Results::Board(_) | Results::Matrix(_)
+    ) {
         d.note(&t.t1("result-respondents", "count", a.respondents));
     }
 }

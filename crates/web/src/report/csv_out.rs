@@ -142,6 +142,16 @@ pub(crate) fn activity_csv(a: &ReportActivity) -> Result<String, csv::Error> {
                 row(vec![String::new(), i.text.clone()])?;
             }
         }
+        Results::Matrix(g) => {
+            let mut head = vec![g.caption.clone()];
+            head.extend(g.cols.iter().map(|c| c.label.clone()));
+            row(head)?;
+            for (h, cells) in &g.rows {
+                let mut r = vec![h.label.clone()];
+                r.extend(cells.iter().map(|c| c.count.to_string()));
+                row(r)?;
+            }
+        }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

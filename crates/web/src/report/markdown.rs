@@ -77,7 +77,10 @@ pub(crate) fn markdown(r: &Report) -> String {
             }
         }
         results(&mut o, &t, &a.results);
-        if !matches!(a.results, Results::Items(_) | Results::Board(_)) {
+        if !matches!(
+            a.results,
+            Results::Items(_) | Results::Board(_) | Results::Matrix(_)
+        ) {
             let _ = writeln!(
                 o,
                 "{}\n",
@@ -227,6 +230,21 @@ fn results(o: &mut String, t: &Tr, r: &Results) {
                 }
                 o.push('\n');
             }
+        }
+        Results::Matrix(g) => {
+            let _ = write!(o, "| {} |", md(&g.caption));
+            for c in &g.cols {
+                let _ = write!(o, " {} |", md(&c.label));
+            }
+            let _ = writeln!(o, "\n|---|{}", "---:|".repeat(g.cols.len()));
+            for (h, cells) in &g.rows {
+                let _ = write!(o, "| {} |", md(&h.label));
+                for c in cells {
+                    let _ = write!(o, " {} |", c.count);
+                }
+                o.push('\n');
+            }
+            o.push('\n');
         }
         Results::Board(b) => {
             for c in &b.categories {

@@ -167,7 +167,9 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
         .map(|w| w.name)
         .unwrap_or_default();
     let orgs = &data.session.org_types;
-    let results = store.result_titles(data.session.workspace_id).await?;
+    let result_titles = store.result_titles(data.session.workspace_id).await?;
+    // A matrix activity shows the inventory as it is when the report is made.
+    let mut inventory = None;
     let mut by_org: Vec<(String, u64)> = Vec::new();
     for d in store.devices(id).await? {
         if d.table_id.is_some() {
@@ -234,7 +236,16 @@ pub(crate) async fn build(store: &Store, id: SessionId) -> Result<Option<Report>
                         .unwrap_or_default(),
                 )),
                 (ActivityKind::Categorise { .. }, _) => {
-                    Results::Board(board_view(&doc.board, &items, orgs, &results))
+                    Results::Board(board_view(&doc.board, &items, orgs, &result_titles))
+                }
+                (ActivityKind::Matrix { rows, cols }, _) => {
+                    if inventory.is_none() {
+                        inventory = Some(store.inventory(data.session.workspace_id).await?);
+                    }
+                    let inv = inventory.get_or_insert_default();
+                    Results::Matrix(crate::inventory::matrix::session_grid(
+                        &t, inv, *rows, *cols,
+                    ))
                 }
                 (kind, Tally::Items) => {
                     Results::Items(item_groups(&t, kind, &doc, &items, orgs, false))

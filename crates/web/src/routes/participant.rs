@@ -280,7 +280,8 @@ fn answer_from_form(kind: &ActivityKind, body: &[u8]) -> Option<Answer> {
         | ActivityKind::Categorise { .. }
         | ActivityKind::Actions { .. }
         | ActivityKind::Questions { .. }
-        | ActivityKind::Pitches { .. } => return None,
+        | ActivityKind::Pitches { .. }
+        | ActivityKind::Matrix { .. } => return None,
     })
 }
 

@@ -3,6 +3,7 @@
 
 use crate::config::WebConfig;
 use crate::i18n::Tr;
+use crate::inventory::matrix::session_grid;
 use crate::views::evening::{
     BoardProposal, BoardView, ItemView, VoteView, board_proposal, board_view, item_groups,
     item_view,
@@ -303,6 +304,11 @@ impl<'a> Derived<'a> {
                 orgs,
                 &self.data.results,
             )),
+            (ActivityKind::Matrix { rows, cols }, _) => {
+                let empty = koers_core::inventory::Inventory::default();
+                let inv = self.data.inventory.as_ref().unwrap_or(&empty);
+                Results::Matrix(session_grid(&t, inv, *rows, *cols))
+            }
             (kind, Tally::Items) => Results::Items(item_groups(
                 &t,
                 kind,
@@ -330,7 +336,10 @@ impl<'a> Derived<'a> {
             },
             open: a.state == ActivityState::Open,
             revealed: a.revealed,
-            show_respondents: !matches!(results, Results::Items(_) | Results::Board(_)),
+            show_respondents: !matches!(
+                results,
+                Results::Items(_) | Results::Board(_) | Results::Matrix(_)
+            ),
         }
         .render()
         .unwrap_or_default()

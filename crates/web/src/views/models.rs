@@ -71,6 +71,8 @@ pub enum Results {
     Items(Vec<crate::views::evening::ItemGroup>),
     /// The categorising board.
     Board(crate::views::evening::BoardView),
+    /// The inventory's Preventiematrix.
+    Matrix(crate::inventory::matrix::Grid),
 }
 
 /// Most texts a wall shows at once.
@@ -311,10 +313,14 @@ impl ActivityView {
             audience: a.def.audience.name(),
             state: a.state.name(),
             open: a.state == ActivityState::Open,
-            // Lists and the board are the activity itself: always shown.
+            // Lists, the board and the matrix are the activity itself:
+            // always shown.
             results_visible: a.results_visible
                 || a.def.kind.takes_items()
-                || matches!(a.def.kind, ActivityKind::Categorise { .. }),
+                || matches!(
+                    a.def.kind,
+                    ActivityKind::Categorise { .. } | ActivityKind::Matrix { .. }
+                ),
             revealed: a.revealed,
             multi: false,
             answer_text: String::new(),
@@ -383,7 +389,9 @@ impl ActivityView {
                 v.explanation = explanation.clone();
                 v.source = source.clone();
             }
-            ActivityKind::Goal { .. } | ActivityKind::Categorise { .. } => {}
+            ActivityKind::Goal { .. }
+            | ActivityKind::Categorise { .. }
+            | ActivityKind::Matrix { .. } => {}
             ActivityKind::Prioritise { method, .. } => {
                 v.method = method.name();
                 match method {

@@ -270,6 +270,8 @@ pub struct ActivityForm {
     pub title: String,
     /// Kinds to choose from: (name, label).
     pub kinds: Vec<(String, String)>,
+    /// A matrix's axes to choose from: (key, label).
+    pub axes: Vec<(String, String)>,
     /// The chosen kind.
     pub kind: String,
     /// Options, one per line.

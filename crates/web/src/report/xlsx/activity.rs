@@ -228,6 +228,20 @@ fn data(a: &ReportActivity, cx: &Ctx) -> Data {
             }
             d.more = Some((t.t("xlsx-ideas-per-category"), counts));
         }
+        Results::Matrix(g) => {
+            d.table.columns = std::iter::once(Column::new(g.caption.clone()))
+                .chain(g.cols.iter().map(|c| Column::new(c.label.clone())))
+                .collect();
+            d.table.rows = g
+                .rows
+                .iter()
+                .map(|(h, cells)| {
+                    std::iter::once(Cell::text(&h.label))
+                        .chain(cells.iter().map(|c| Cell::count(c.count as u64)))
+                        .collect()
+                })
+                .collect();
+        }
     }
     // A quiz question's or estimate's explanation and source, as the
     // screen showed them on revealing.

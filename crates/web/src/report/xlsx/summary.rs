@@ -170,6 +170,7 @@ pub fn headline(a: &ReportActivity, cx: &Ctx) -> (Cell, Cell, Cell) {
                 Cell::Empty,
             )
         }
+        Results::Matrix(g) => (Cell::Empty, Cell::count(g.total as u64), Cell::Empty),
         Results::Board(b) => {
             let (text, n) = top(b
                 .categories

@@ -45,6 +45,7 @@ pub fn kinds(t: &Tr) -> Vec<(String, String)> {
         "actions",
         "questions",
         "pitches",
+        "matrix",
     ]
     .iter()
     .map(|k| (k.to_string(), t.t(&format!("kind-{}", k.replace('_', "-")))))
@@ -78,6 +79,10 @@ pub fn activity_form(
         action,
         title: input.title.clone(),
         kinds: kinds(t),
+        axes: koers_core::inventory::matrix::Axis::ALL
+            .iter()
+            .map(|a| (a.key().to_string(), t.t(&format!("inv-axis-{}", a.key()))))
+            .collect(),
         kind: or(&input.kind, "single_choice"),
         options: input.options.clone(),
         max_choices: or(&input.max_choices, "2"),
