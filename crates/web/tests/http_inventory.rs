@@ -252,6 +252,9 @@ async fn staff_keep_the_inventory_and_an_invited_partner_changes_only_its_own_ac
         "/inventory/partners/new",
         "/inventory/import",
         "/inventory/changes",
+        // The exports hold partners' contact persons.
+        "/inventory/export.xlsx",
+        "/inventory/export.csv",
     ] {
         let (status, _) = get(&app, &p, path).await;
         assert_eq!(status, 403, "{path}");

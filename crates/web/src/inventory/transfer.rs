@@ -576,6 +576,8 @@ async fn export_xlsx(
     page: Page,
     member: Member,
 ) -> Result<Response, AppError> {
+    // The export holds partners' contact persons: staff only.
+    member.staff_only()?;
     let inv = state.store().inventory(member.workspace.id).await?;
     let views = export_views(&page.tr(), &inv);
     let bytes = write_xlsx(&inv, &views).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -587,6 +589,7 @@ async fn export_xlsx(
 }
 
 async fn export_csv(State(state): State<AppState>, member: Member) -> Result<Response, AppError> {
+    member.staff_only()?;
     let inv = state.store().inventory(member.workspace.id).await?;
     Ok(download(
         write_csv(&inv),
