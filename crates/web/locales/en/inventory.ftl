@@ -316,3 +316,4 @@ inv-from-session = From the session
 inv-from-priority = Priority
 inv-from-statement = Action
 inv-from-action-notice = This form starts from an action of a session. Add what the evening does not say (level, age groups, form) and save; nothing has been stored yet.
+inv-import-first-row = First row

@@ -316,3 +316,4 @@ inv-from-session = Uit de sessie
 inv-from-priority = Prioriteit
 inv-from-statement = Actie
 inv-from-action-notice = Dit formulier is ingevuld vanuit een actie van een sessie. Vul aan wat de avond niet zegt (niveau, leeftijdsgroepen, vorm) en sla op; er is nog niets bewaard.
+inv-import-first-row = Eerste regel

@@ -89,8 +89,8 @@ pub struct LinkList {
 /// The network picture: partners on a circle, a line per shared result.
 #[derive(Debug)]
 pub struct Network {
-    /// Nodes: x, y, label, anchor.
-    pub nodes: Vec<(f32, f32, String, &'static str)>,
+    /// Nodes: label x, node y, label, anchor, label y.
+    pub nodes: Vec<(f32, f32, String, &'static str, f32)>,
     /// Edges: x1, y1, x2, y2, stroke width.
     pub edges: Vec<(f32, f32, f32, f32, f32)>,
 }
@@ -647,11 +647,19 @@ fn network(a: &Analysis, n: &Names) -> Network {
                 } else {
                     0.0
                 };
+                // Beside the node on the sides; above it at the top and
+                // below it at the bottom, where the label is centred on it.
+                let label_y = match anchor {
+                    "middle" if *y < cy => *y - 12.0,
+                    "middle" => *y + 22.0,
+                    _ => *y + 4.0,
+                };
                 Some((
                     *x + dx,
                     *y,
                     n.partners.get(id).copied().unwrap_or_default().to_string(),
                     anchor,
+                    label_y,
                 ))
             })
             .collect(),

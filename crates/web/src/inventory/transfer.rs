@@ -161,8 +161,9 @@ pub struct SheetView {
     pub kind: &'static str,
     /// Data rows.
     pub rows: usize,
-    /// Columns: index, header, chosen field key.
-    pub columns: Vec<(usize, String, &'static str)>,
+    /// Columns: index, header, chosen field key, and the first data row's
+    /// value (cut short), so the mapping can be checked against real data.
+    pub columns: Vec<(usize, String, &'static str, String)>,
     /// The fields its columns can hold: key and label.
     pub fields: Vec<(&'static str, &'static str)>,
 }
@@ -419,6 +420,7 @@ fn preview_page(
         .map(|(i, s)| {
             let m = mappings.sheets.get(i).and_then(Option::as_ref);
             let headers = s.rows.first().cloned().unwrap_or_default();
+            let first = s.rows.get(1);
             SheetView {
                 index: i,
                 name: s.name.clone(),
@@ -429,11 +431,16 @@ fn preview_page(
                     .into_iter()
                     .enumerate()
                     .map(|(c, h)| {
+                        let sample: String = first
+                            .and_then(|r| r.get(c))
+                            .map(|v| v.chars().take(60).collect())
+                            .unwrap_or_default();
                         (
                             c,
                             h,
                             m.and_then(|m| m.columns.get(c).copied().flatten())
                                 .map_or("", column_key),
+                            sample,
                         )
                     })
                     .collect(),
