@@ -243,6 +243,13 @@ async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<
         std::hint::black_box(&m);
     }
     report("load inventory (store)", &mut load, "");
+    let mut shared = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(store.inventory_shared(ws.id).await?);
+        shared.push(t.elapsed());
+    }
+    report("load inventory (cached)", &mut shared, "");
     report("analysis (six questions)", &mut analysis, "");
     report("matrix level × age", &mut grid, "");
 
@@ -268,15 +275,9 @@ async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<
         .await
     });
     let client = reqwest::Client::new();
-    for path in [
-        "/inventory/analysis",
-        "/inventory/matrix",
-        "/inventory/activities",
-    ] {
-        let mut times = Vec::new();
-        let mut size = 0;
-        // One warm-up request, then the timed ones.
-        for i in 0..=runs {
+    let get = |path: &'static str| {
+        let (client, token) = (client.clone(), token.clone());
+        async move {
             let t = Instant::now();
             let resp = client
                 .get(format!("http://{addr}{path}"))
@@ -288,16 +289,42 @@ async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<
             if !status.is_success() {
                 return Err(anyhow!("{path}: HTTP {status}"));
             }
+            Ok::<_, anyhow::Error>((t.elapsed(), body.len()))
+        }
+    };
+    for path in [
+        "/inventory/analysis",
+        "/inventory/matrix",
+        "/inventory/activities",
+    ] {
+        let mut times = Vec::new();
+        let mut size = 0;
+        // One warm-up request, then the timed ones.
+        for i in 0..=runs {
+            let (took, len) = get(path).await?;
             if i > 0 {
-                times.push(t.elapsed());
+                times.push(took);
             }
-            size = body.len();
+            size = len;
         }
         report(
             &format!("GET {path}"),
             &mut times,
             &format!("  {} KiB", size / 1024),
         );
+        // Right after an edit the inventory is read anew: the first view
+        // after every change pays for it.
+        let mut after = Vec::new();
+        for n in 0..runs {
+            let mut o = inv.offers[n % inv.offers.len()].clone();
+            o.reach = Some(o.reach.unwrap_or(0) + 1 + n as u64);
+            store
+                .save_offer(ws.id, &o, &by)
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+            after.push(get(path).await?.0);
+        }
+        report(&format!("GET {path} after an edit"), &mut after, "");
     }
     server.abort();
     store.close().await;

@@ -561,9 +561,9 @@ pub(crate) async fn load(
     for row in &rows {
         push(&mut inv, row)?;
     }
-    inv.partners.sort_by_key(|p| fold(&p.name));
-    inv.offers
-        .sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.id.cmp(&b.id)));
+    // Folding a name normalises it: once per record, not per comparison.
+    inv.partners.sort_by_cached_key(|p| fold(&p.name));
+    inv.offers.sort_by_cached_key(|o| (fold(&o.name), o.id));
     Ok(inv)
 }
 

@@ -116,7 +116,9 @@ pub(crate) async fn record(
     .bind(to_json(&e.changes)?)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    // Every change passes here: the version readers cache by moves with it,
+    // in the same transaction.
+    crate::inventory_cache::bump(tx, workspace).await
 }
 
 impl Store {

@@ -25,6 +25,7 @@ mod create;
 mod error;
 mod feed;
 mod inventory;
+mod inventory_cache;
 mod inventory_log;
 mod inventory_uploads;
 pub use inventory_uploads::Upload;
@@ -134,6 +135,8 @@ struct Inner {
     writer: Option<writer::WriterHandle>,
     /// Kept for the change feed's own connection (PostgreSQL).
     url: String,
+    /// Each workspace's inventory as last read, with its version.
+    inventories: inventory_cache::Cache,
 }
 
 impl std::fmt::Debug for Inner {
@@ -181,6 +184,7 @@ impl Store {
                 dialect,
                 writer,
                 url: url.to_string(),
+                inventories: inventory_cache::Cache::default(),
             }),
         })
     }
@@ -207,6 +211,10 @@ impl Store {
 
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.inner.pool
+    }
+
+    pub(crate) fn inventory_cache(&self) -> &inventory_cache::Cache {
+        &self.inner.inventories
     }
 
     /// Closes the pool and the writer, waiting for what is in flight.

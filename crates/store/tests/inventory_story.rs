@@ -328,3 +328,61 @@ async fn an_invitation_makes_one_partner_account_even_when_used_twice_at_once() 
         );
     }
 }
+
+#[tokio::test]
+async fn a_read_inventory_is_kept_until_any_node_changes_it() {
+    use std::sync::Arc;
+    for ts in stores().await {
+        let store = &ts.store;
+        let (ws, user) = workspace_and_user(store, "bewaard").await;
+        let inv = seeded(store, ws.id, &staff(&user)).await;
+        let (v1, a1) = store.inventory_shared(ws.id).await.unwrap();
+        let (v2, a2) = store.inventory_shared(ws.id).await.unwrap();
+        assert_eq!(v1, v2, "{}", ts.name);
+        assert!(Arc::ptr_eq(&a1, &a2), "{}: read once", ts.name);
+
+        // Another app node, on the same database, changes an activity.
+        let other = Store::open(&ts.url, koers_store::StoreOptions::default())
+            .await
+            .unwrap();
+        let mut o = inv.offers[0].clone();
+        o.reach = Some(777);
+        other.save_offer(ws.id, &o, &staff(&user)).await.unwrap();
+        let (v3, a3) = store.inventory_shared(ws.id).await.unwrap();
+        assert!(v3 > v2 && !Arc::ptr_eq(&a2, &a3), "{}", ts.name);
+        let reach = |inv: &Inventory, id| inv.offers.iter().find(|x| x.id == id).map(|x| x.reach);
+        assert_eq!(reach(&a3, o.id), Some(Some(777)), "{}", ts.name);
+        other.close().await;
+
+        // A list and a deletion move it as well.
+        let mut themes = Lists::default().themes;
+        themes[0].label = "Opvoeden".into();
+        store
+            .save_inventory_list(ws.id, ListKind::Theme, &themes, &staff(&user))
+            .await
+            .unwrap();
+        let (v4, a4) = store.inventory_shared(ws.id).await.unwrap();
+        assert!(v4 > v3, "{}", ts.name);
+        assert_eq!(a4.lists.themes[0].label, "Opvoeden");
+        let gone = inv.offers[1].id;
+        store
+            .delete_inventory_record(ws.id, RecordKind::Offer, &gone.to_string(), &staff(&user))
+            .await
+            .unwrap();
+        let (v5, a5) = store.inventory_shared(ws.id).await.unwrap();
+        assert!(v5 > v4 && reach(&a5, gone).is_none(), "{}", ts.name);
+        // Saving what is already there changes nothing, the version neither.
+        let same = a5.offers[0].clone();
+        store.save_offer(ws.id, &same, &staff(&user)).await.unwrap();
+        assert_eq!(
+            store.inventory_shared(ws.id).await.unwrap().0,
+            v5,
+            "{}",
+            ts.name
+        );
+        // Another workspace's inventory is its own.
+        let (other_ws, _) = workspace_and_user(store, "elders-bewaard").await;
+        let (v0, empty) = store.inventory_shared(other_ws.id).await.unwrap();
+        assert!(v0 == 0 && empty.offers.is_empty(), "{}", ts.name);
+    }
+}

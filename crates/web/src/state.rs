@@ -23,6 +23,7 @@ struct Inner {
     hub: Hub,
     join_failures: FailureLimiter,
     login_failures: FailureLimiter,
+    analyses: crate::inventory::analysis_cache::Analyses,
 }
 
 impl AppState {
@@ -38,6 +39,7 @@ impl AppState {
                 // then; a guesser needs tens of thousands of tries.
                 join_failures: FailureLimiter::new(100, Duration::from_secs(600)),
                 login_failures: FailureLimiter::new(20, Duration::from_secs(600)),
+                analyses: Default::default(),
             }),
         }
     }
@@ -65,6 +67,11 @@ impl AppState {
     /// Failed logins per address.
     pub fn login_failures(&self) -> &FailureLimiter {
         &self.inner.login_failures
+    }
+
+    /// The inventory analyses computed last, per workspace and year.
+    pub(crate) fn analyses(&self) -> &crate::inventory::analysis_cache::Analyses {
+        &self.inner.analyses
     }
 
     /// With several app nodes on PostgreSQL: listens for changes committed

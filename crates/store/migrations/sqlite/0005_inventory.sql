@@ -77,3 +77,11 @@ CREATE TABLE inventory_uploads (
     created_at    BIGINT NOT NULL
 );
 CREATE INDEX inventory_uploads_created ON inventory_uploads(created_at);
+
+-- A workspace's inventory version: raised by every change in the change's
+-- own transaction, so a node may keep the inventory it read until the
+-- version moves (crates/store/src/inventory_cache.rs).
+CREATE TABLE inventory_versions (
+    workspace_id  TEXT PRIMARY KEY NOT NULL REFERENCES workspaces(id),
+    version       BIGINT NOT NULL
+);

@@ -29,7 +29,7 @@ async fn matrix_svg(
     member: Member,
     Query(q): Query<MatrixQuery>,
 ) -> Result<Response, AppError> {
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let chrome = page.chrome(&state, Some(&member.user), "");
     let m = matrix_model(page.tr(), chrome, &member, &inv, &q);
     let svg = matrix_chart(&m.grid).svg;
@@ -46,7 +46,7 @@ async fn matrix_png(
     member: Member,
     Query(q): Query<MatrixQuery>,
 ) -> Result<Response, AppError> {
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let chrome = page.chrome(&state, Some(&member.user), "");
     let chart = matrix_chart(&matrix_model(page.tr(), chrome, &member, &inv, &q).grid);
     let (bytes, _, _) = tokio::task::spawn_blocking(move || png(&chart))
@@ -66,15 +66,14 @@ async fn render(
     scope: Scope,
     word: bool,
 ) -> Result<Vec<u8>, AppError> {
-    let store = state.store();
-    let inv = store.inventory(member.workspace.id).await?;
-    let logo = store.workspace_logo(member.workspace.id).await?;
-    let t = page.tr();
     // The analysis looks at one year; "all" in the matrix means this one.
     let year = year_of(q).unwrap_or_else(this_year);
+    let (inv, a) = super::analysis_cache::analysis_of(state, member.workspace.id, year).await?;
+    let logo = state.store().workspace_logo(member.workspace.id).await?;
+    let t = page.tr();
     let chrome = || page.chrome(state, Some(&member.user), "");
     let m = matrix_model(t, chrome(), member, &inv, q);
-    let a = analysis::page_model(t, chrome(), nav(member, "analysis"), &inv, year);
+    let a = analysis::page_model(t, chrome(), nav(member, "analysis"), &inv, &a);
     let today = jiff::Zoned::now()
         .with_time_zone(
             jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC),

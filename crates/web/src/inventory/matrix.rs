@@ -400,7 +400,7 @@ async fn show(
     member: Member,
     Query(q): Query<MatrixQuery>,
 ) -> Result<Response, AppError> {
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let chrome = page.chrome(&state, Some(&member.user), "console wide");
     html(page_model(page.tr(), chrome, &member, &inv, &q))
 }

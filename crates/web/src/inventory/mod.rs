@@ -6,6 +6,8 @@
 
 mod access;
 pub mod analysis;
+pub(crate) mod analysis_cache;
+mod analysis_sections;
 mod downloads;
 mod form;
 mod from_action;

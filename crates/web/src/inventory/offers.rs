@@ -54,7 +54,7 @@ async fn list(
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let t = page.tr();
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let wanted = fold(&query.q);
     let rows = inv
         .offers
@@ -372,7 +372,7 @@ async fn new_form(
     member: Member,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let mut v = OfferInput {
         evidence: Evidence::None.key().into(),
         ..OfferInput::default()
@@ -400,7 +400,7 @@ async fn edit_form(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let offer = inv
         .offers
         .iter()
@@ -449,7 +449,7 @@ async fn save(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let ws = member.workspace.id;
-    let inv = state.store().inventory(ws).await?;
+    let (_, inv) = state.store().inventory_shared(ws).await?;
     if existing && !inv.offers.iter().any(|o| o.id == id) {
         return Err(AppError::NotFound);
     }
@@ -505,7 +505,7 @@ async fn show(
 ) -> Result<Response, AppError> {
     let t = page.tr();
     let id: OfferId = id.parse().map_err(|_| AppError::NotFound)?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let o = inv
         .offers
         .iter()

@@ -40,7 +40,7 @@ async fn list(
 ) -> Result<Response, AppError> {
     let t = page.tr();
     let ws = member.workspace.id;
-    let inv = state.store().inventory(ws).await?;
+    let (_, inv) = state.store().inventory_shared(ws).await?;
     let users = if member.is_staff() {
         state.store().users(ws).await?
     } else {
@@ -149,7 +149,7 @@ async fn new_form(
     member: Member,
 ) -> Result<Response, AppError> {
     member.staff_only()?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let v = PartnerInput {
         role: MunicipalityRole::Partner.key().into(),
         ..PartnerInput::default()
@@ -173,7 +173,7 @@ async fn edit_form(
 ) -> Result<Response, AppError> {
     member.staff_only()?;
     let id: PartnerId = id.parse().map_err(|_| AppError::NotFound)?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let p = inv.partner(id).ok_or(AppError::NotFound)?;
     let v = PartnerInput {
         name: p.name.clone(),
@@ -223,7 +223,7 @@ async fn save(
 ) -> Result<Response, AppError> {
     member.staff_only()?;
     let ws = member.workspace.id;
-    let inv = state.store().inventory(ws).await?;
+    let (_, inv) = state.store().inventory_shared(ws).await?;
     if existing && inv.partner(id).is_none() {
         return Err(AppError::NotFound);
     }
@@ -324,7 +324,7 @@ async fn invite(
         )
         .await?;
     let base = state.config().public_url.trim_end_matches('/').to_string();
-    let inv = state.store().inventory(ws).await?;
+    let (_, inv) = state.store().inventory_shared(ws).await?;
     let rows = inv
         .partners
         .iter()

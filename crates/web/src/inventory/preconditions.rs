@@ -2,7 +2,8 @@
 //! named, those that end this year or next, those of unknown effect, and
 //! what each funding source pays for.
 
-use super::analysis::{LinkList, Names, Table, plain};
+use super::analysis::{LinkList, Table};
+use super::analysis_sections::{Names, plain};
 use super::offers::euros;
 use crate::i18n::Tr;
 use koers_core::inventory::analysis::Analysis;

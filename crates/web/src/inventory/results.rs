@@ -39,7 +39,7 @@ async fn list(
     Query(q): Query<Done>,
 ) -> Result<Response, AppError> {
     let t = page.tr();
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let rows = inv
         .results
         .iter()

@@ -491,7 +491,7 @@ async fn preview(
 ) -> Result<Response, AppError> {
     member.staff_only()?;
     let (name, wb) = load(&state, &member, &id).await?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let mappings = mappings_from(&query, &wb);
     let plan = plan_skipping(&wb, &mappings, &inv, &[]);
     let chrome = page.chrome(&state, Some(&member.user), "console");
@@ -526,7 +526,7 @@ async fn apply(
         Err(e) => return Err(e),
     };
     let ws = member.workspace.id;
-    let inv = state.store().inventory(ws).await?;
+    let (_, inv) = state.store().inventory_shared(ws).await?;
     let mappings = mappings_from(&form, &wb);
     let mut plan = plan_skipping(&wb, &mappings, &inv, &[]);
     // Skipping rows is an explicit choice, and only of the rows shown.
@@ -585,7 +585,7 @@ async fn export_xlsx(
 ) -> Result<Response, AppError> {
     // The export holds partners' contact persons: staff only.
     member.staff_only()?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     let views = export_views(&page.tr(), &inv);
     let bytes = write_xlsx(&inv, &views).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(
@@ -597,7 +597,7 @@ async fn export_xlsx(
 
 async fn export_csv(State(state): State<AppState>, member: Member) -> Result<Response, AppError> {
     member.staff_only()?;
-    let inv = state.store().inventory(member.workspace.id).await?;
+    let (_, inv) = state.store().inventory_shared(member.workspace.id).await?;
     Ok(download(
         write_csv(&inv),
         "text/csv; charset=utf-8",
