@@ -4,6 +4,7 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod axe;
 pub mod browser;
 pub mod documents;
 pub mod proxy;
