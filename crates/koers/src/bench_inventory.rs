@@ -1,6 +1,7 @@
 //! `koers bench-inventory`: fills a fresh SQLite database with a generated
 //! prevention inventory (by default 5,000 activities from 150 partners),
-//! serves it on loopback, and times the matrix and analysis pages over HTTP
+//! serves it on loopback, and times the matrix and analysis pages, the
+//! matrix picture and the analysis report (PDF) over HTTP
 //! as a browser gets them, plus their parts in process (loading the
 //! inventory, the analysis, the matrix). The figures are printed, not
 //! judged: the README and issue notes quote them.
@@ -296,6 +297,8 @@ async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<
         "/inventory/analysis",
         "/inventory/matrix",
         "/inventory/activities",
+        "/inventory/matrix.png",
+        "/inventory/report.pdf",
     ] {
         let mut times = Vec::new();
         let mut size = 0;

@@ -461,14 +461,18 @@ impl Store {
             }
             _ => Vec::new(),
         };
-        // A matrix activity shows the inventory as it is now.
-        let inventory = match current.map(|a| &a.def.kind) {
-            Some(ActivityKind::Matrix { .. }) => {
-                Some(crate::inventory::load(&mut tx, session.workspace_id).await?)
-            }
-            _ => None,
-        };
+        let matrix_shown = matches!(
+            current.map(|a| &a.def.kind),
+            Some(ActivityKind::Matrix { .. })
+        );
         tx.commit().await?;
+        // A matrix activity shows the inventory as it is now; frames are
+        // rendered on every join, so the read one is shared while unchanged.
+        let inventory = if matrix_shown {
+            Some(self.inventory_shared(session.workspace_id).await?.1)
+        } else {
+            None
+        };
         Ok(Some(LiveData {
             seq: session.last_seq,
             session,

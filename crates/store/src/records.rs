@@ -260,5 +260,5 @@ pub struct LiveData {
     /// title, in their order), which categories can be linked to.
     pub results: Vec<(koers_core::ids::ResultId, String)>,
     /// For a matrix activity: the workspace's inventory.
-    pub inventory: Option<koers_core::inventory::Inventory>,
+    pub inventory: Option<std::sync::Arc<koers_core::inventory::Inventory>>,
 }

@@ -306,7 +306,7 @@ impl<'a> Derived<'a> {
             )),
             (ActivityKind::Matrix { rows, cols }, _) => {
                 let empty = koers_core::inventory::Inventory::default();
-                let inv = self.data.inventory.as_ref().unwrap_or(&empty);
+                let inv = self.data.inventory.as_deref().unwrap_or(&empty);
                 Results::Matrix(session_grid(&t, inv, *rows, *cols))
             }
             (kind, Tally::Items) => Results::Items(item_groups(
