@@ -87,10 +87,35 @@ id_type!(
     PartnerId
 );
 id_type!(
+    /// A person in the stakeholder register (a contact person).
+    ContactId
+);
+id_type!(
+    /// A group of the stakeholder register (e.g. the core group).
+    GroupId
+);
+id_type!(
+    /// A conversation in the stakeholder register's contact log.
+    ConversationId
+);
+id_type!(
     /// A societal result (*maatschappelijk resultaat*) of the inventory.
     ResultId
 );
 id_type!(
     /// An activity of the prevention inventory (a piece of the preventive offer).
     OfferId
+);
+id_type!(
+    /// A questionnaire (*vragenlijst*) of a workspace.
+    QuestionnaireId
+);
+id_type!(
+    /// A question of a questionnaire; answers refer to it, so it stays the
+    /// same while the question's text is edited.
+    QuestionId
+);
+id_type!(
+    /// One respondent's response to a questionnaire, saved or submitted.
+    ResponseId
 );

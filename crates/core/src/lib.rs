@@ -22,6 +22,7 @@ pub mod items;
 pub mod lang;
 pub mod org;
 pub mod quiz;
+pub mod register;
 pub mod session;
 pub mod tally;
 pub mod text;

@@ -269,6 +269,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         if kind == RecordKind::Partner {
+            // Its register's people and conversations stay, unattached.
+            crate::register::forget_partner(&mut tx, workspace, id).await?;
             // Its contact persons' accounts go with it: they spoke for it only.
             sqlx::query("DELETE FROM users WHERE partner_id = $1 AND workspace_id = $2")
                 .bind(id)

@@ -37,6 +37,8 @@ mod list_reads;
 pub use list_reads::LEADERBOARD_SIZE;
 mod reads;
 mod records;
+mod register;
+pub use register::{Erased, Register};
 mod upgrade;
 mod util;
 mod writer;

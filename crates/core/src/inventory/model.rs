@@ -309,6 +309,8 @@ pub enum Problem {
     TooMany,
     /// Not an e-mail address.
     NotAnEmail,
+    /// Not a phone number.
+    NotAPhone,
     /// Looks like a spreadsheet formula; refused so it cannot run when the
     /// export is opened.
     Formula,
@@ -328,6 +330,7 @@ impl Problem {
             Problem::EndBeforeStart => "end-before-start",
             Problem::TooMany => "too-many",
             Problem::NotAnEmail => "not-an-email",
+            Problem::NotAPhone => "not-a-phone",
             Problem::Formula => "formula",
             Problem::Duplicate => "duplicate",
         }
@@ -345,16 +348,16 @@ pub struct FieldError {
 
 /// Collects field errors while validating.
 #[derive(Debug, Default)]
-struct Check {
+pub(crate) struct Check {
     errors: Vec<FieldError>,
 }
 
 impl Check {
-    fn fail(&mut self, field: &'static str, problem: Problem) {
+    pub(crate) fn fail(&mut self, field: &'static str, problem: Problem) {
         self.errors.push(FieldError { field, problem });
     }
 
-    fn text(
+    pub(crate) fn text(
         &mut self,
         field: &'static str,
         raw: &str,
@@ -442,7 +445,7 @@ impl Check {
         }
     }
 
-    fn date(&mut self, field: &'static str, raw: &str) -> Option<Date> {
+    pub(crate) fn date(&mut self, field: &'static str, raw: &str) -> Option<Date> {
         let t = raw.trim();
         if t.is_empty() {
             return None;
@@ -454,7 +457,7 @@ impl Check {
         parsed
     }
 
-    fn done<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
+    pub(crate) fn done<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
         match value {
             Some(v) if self.errors.is_empty() => Ok(v),
             _ => Err(self.errors),
@@ -567,7 +570,7 @@ impl PartnerInput {
     }
 }
 
-fn looks_like_email(e: &str) -> bool {
+pub(crate) fn looks_like_email(e: &str) -> bool {
     match e.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

@@ -94,6 +94,7 @@ inv-problem-not-a-date = Not a date; write e.g. 2026-09-01 or 1-9-2026.
 inv-problem-end-before-start = The end date is before the start date.
 inv-problem-too-many = Too many values.
 inv-problem-not-an-email = Not an e-mail address.
+inv-problem-not-a-phone = Not a phone number (digits, spaces, + and - only).
 inv-problem-formula = Starts like a formula (=, +, @); not taken over.
 inv-problem-duplicate = This name already exists.
 

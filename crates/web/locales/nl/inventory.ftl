@@ -94,6 +94,7 @@ inv-problem-not-a-date = Geen datum; schrijf bijvoorbeeld 2026-09-01 of 1-9-2026
 inv-problem-end-before-start = De einddatum ligt voor de startdatum.
 inv-problem-too-many = Te veel waarden.
 inv-problem-not-an-email = Geen e-mailadres.
+inv-problem-not-a-phone = Geen telefoonnummer (alleen cijfers, spaties, + en -).
 inv-problem-formula = Begint als een formule (=, +, @); die nemen we niet over.
 inv-problem-duplicate = Deze naam bestaat al.
 

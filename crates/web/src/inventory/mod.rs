@@ -9,7 +9,7 @@ pub mod analysis;
 pub(crate) mod analysis_cache;
 mod analysis_sections;
 mod downloads;
-mod form;
+pub(crate) mod form;
 mod from_action;
 mod lists;
 pub(crate) mod matrix;
@@ -20,7 +20,7 @@ mod preconditions;
 mod report;
 mod results;
 pub mod transfer;
-mod views;
+pub(crate) mod views;
 
 pub use access::Member;
 

@@ -6,7 +6,7 @@
 
 pub(crate) mod blocks;
 pub(crate) mod charts;
-mod csv_out;
+pub(crate) mod csv_out;
 pub(crate) mod docx;
 mod fonts;
 mod markdown;

@@ -62,6 +62,7 @@ pub fn app(state: AppState) -> Router {
         .merge(screen::router())
         .merge(console::router())
         .merge(crate::inventory::router())
+        .merge(crate::register::router())
         .merge(api::router())
         .fallback(|| async { AppError::NotFound })
         // Innermost first: CSRF sees the request last before the handler.
