@@ -14,6 +14,7 @@ mod bench_export;
 mod bench_inventory;
 mod cli;
 mod demo_inventory;
+mod demo_register;
 mod inventory_cmd;
 mod server;
 

@@ -129,6 +129,7 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
         }
     };
     seed_demo_inventory(store, &ws, &user).await?;
+    seed_demo_register(store, &ws, &user).await?;
     let existing = store
         .sessions(ws.id)
         .await?
@@ -222,6 +223,38 @@ async fn seed_demo_inventory(
     Ok(())
 }
 
+/// The demo's stakeholder register, once: a workspace with contact persons
+/// keeps its own.
+async fn seed_demo_register(
+    store: &Store,
+    ws: &koers_store::Workspace,
+    user: &koers_store::User,
+) -> anyhow::Result<()> {
+    if !store.register(ws.id).await?.contacts.is_empty() {
+        return Ok(());
+    }
+    let inv = store.inventory(ws.id).await?;
+    let reg = crate::demo_register::demo_register(&inv);
+    let fail = |e: koers_store::ExecError| anyhow::anyhow!("demo register: {e}");
+    for c in &reg.contacts {
+        store.save_contact(ws.id, c).await.map_err(fail)?;
+    }
+    for (g, members) in &reg.groups {
+        store.save_group(ws.id, g).await.map_err(fail)?;
+        store
+            .set_members(ws.id, g.id, members, true)
+            .await
+            .map_err(fail)?;
+    }
+    for c in &reg.conversations {
+        store
+            .save_conversation(ws.id, c, user.id)
+            .await
+            .map_err(fail)?;
+    }
+    Ok(())
+}
+
 async fn shutdown_signal(state: AppState) {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -289,6 +322,10 @@ pub async fn serve(o: ServeOpts, demo: bool) -> anyhow::Result<()> {
         writeln!(
             out,
             "Prevention inventory: {public_url}/login?next=/inventory/matrix"
+        )?;
+        writeln!(
+            out,
+            "Stakeholder register: {public_url}/login?next=/register/contacts"
         )?;
         out.flush()?;
     } else {
