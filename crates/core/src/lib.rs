@@ -21,6 +21,7 @@ pub mod inventory;
 pub mod items;
 pub mod lang;
 pub mod org;
+pub mod questionnaire;
 pub mod quiz;
 pub mod register;
 pub mod session;
