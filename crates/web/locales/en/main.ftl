@@ -259,6 +259,7 @@ privacy-anonymous = You take part anonymously; giving a name and organisation is
 privacy-no-ip = Koers stores no IP addresses.
 privacy-cookies = Koers uses functional cookies only: to recognise you in this session and to protect forms against abuse. No tracking.
 privacy-own-server = The data is kept on the server of the municipality that uses Koers.
+privacy-register = Of the people the municipality works with on its youth policy, Koers keeps only name, role, organisation and contact details; only the municipality's staff see them. Ask the municipality for access or erasure: it can do both in Koers at once.
 
 # Default organisation types
 org-school = Education

@@ -259,6 +259,7 @@ privacy-anonymous = U doet anoniem mee; een naam en organisatie opgeven is vrijw
 privacy-no-ip = Koers slaat geen IP-adressen op.
 privacy-cookies = Koers gebruikt alleen functionele cookies: om u te herkennen in deze sessie en tegen misbruik van formulieren. Geen tracking.
 privacy-own-server = De gegevens staan op de server van de gemeente die Koers gebruikt.
+privacy-register = Van mensen met wie de gemeente samenwerkt aan het jeugdbeleid bewaart Koers alleen naam, functie, organisatie en contactgegevens; alleen medewerkers van de gemeente zien ze. Vraag de gemeente om inzage of verwijdering: zij kan beide direct in Koers doen.
 
 # Standaard organisatietypen
 org-school = Onderwijs
