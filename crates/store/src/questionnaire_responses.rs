@@ -102,6 +102,17 @@ impl Store {
             .transpose()
     }
 
+    /// Whether this link's response was submitted.
+    pub async fn link_submitted(&self, token_hash: &str) -> Result<bool, StoreError> {
+        Ok(
+            sqlx::query("SELECT token_hash FROM questionnaire_submitted WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(self.pool())
+                .await?
+                .is_some(),
+        )
+    }
+
     /// Applies `changes` to the link's saved answers (creating the response
     /// on the first save), checked against the questionnaire: all or none.
     pub async fn save_response(

@@ -16,6 +16,7 @@ pub mod inventory_io;
 pub mod live;
 mod register;
 pub mod report;
+mod respond;
 mod routes;
 pub mod security;
 pub mod session_templates;

@@ -25,7 +25,7 @@ const LOCK_AFTER: i64 = 10;
 /// How long an account stays locked.
 const LOCK_MS: i64 = 15 * 60 * 1000;
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)

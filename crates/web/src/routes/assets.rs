@@ -31,6 +31,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../assets/screen.js"),
     ),
     (
+        "questionnaire.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../assets/questionnaire.js"),
+    ),
+    (
         "console.js",
         "text/javascript; charset=utf-8",
         include_str!("../../assets/console.js"),
