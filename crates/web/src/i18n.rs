@@ -291,6 +291,18 @@ mod tests {
                 include_str!("../locales/nl/inventory.ftl"),
                 include_str!("../locales/en/inventory.ftl"),
             ),
+            (
+                include_str!("../locales/nl/register.ftl"),
+                include_str!("../locales/en/register.ftl"),
+            ),
+            (
+                include_str!("../locales/nl/respond.ftl"),
+                include_str!("../locales/en/respond.ftl"),
+            ),
+            (
+                include_str!("../locales/nl/questionnaires.ftl"),
+                include_str!("../locales/en/questionnaires.ftl"),
+            ),
         ];
         for (nl, en) in files {
             let (nl, en) = (keys(nl), keys(en));

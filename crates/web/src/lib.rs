@@ -14,6 +14,7 @@ mod i18n;
 pub mod inventory;
 pub mod inventory_io;
 pub mod live;
+mod questionnaires;
 mod register;
 pub mod report;
 mod respond;

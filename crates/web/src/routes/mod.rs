@@ -64,6 +64,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::inventory::router())
         .merge(crate::register::router())
         .merge(crate::respond::router())
+        .merge(crate::questionnaires::router())
         .merge(api::router())
         .fallback(|| async { AppError::NotFound })
         // Innermost first: CSRF sees the request last before the handler.
