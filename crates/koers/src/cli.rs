@@ -52,6 +52,48 @@ pub enum Command {
     /// Time the matrix and the analysis page on a generated inventory (in a
     /// temporary SQLite database).
     BenchInventory(BenchInventoryOpts),
+    /// Questionnaires: list a workspace's, export one's responses.
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCmd),
+}
+
+/// Questionnaire commands.
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCmd {
+    /// List a workspace's questionnaires, newest first, one per line: slug,
+    /// id, title, responses submitted/total, and open or closed.
+    List {
+        /// The workspace's slug.
+        #[arg(long)]
+        workspace: String,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
+    /// Export a questionnaire's responses, one row each (numbered, without
+    /// ids): `xlsx` (the responses and a sheet of the questions) or `csv`.
+    /// Contact details are never in it, only whether someone said yes.
+    Export {
+        /// The workspace's slug.
+        #[arg(long)]
+        workspace: String,
+        /// The questionnaire: its slug or its id.
+        #[arg(long)]
+        questionnaire: String,
+        /// `xlsx` or `csv`.
+        #[arg(long, value_parser = ["xlsx", "csv"])]
+        format: String,
+        /// Where to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The language of headers and labels (`nl` or `en`); texts without
+        /// English are in Dutch.
+        #[arg(long, default_value = "nl", value_parser = ["nl", "en"])]
+        lang: String,
+        /// Storage.
+        #[command(flatten)]
+        storage: StorageOpts,
+    },
 }
 
 /// Inventory commands.

@@ -14,8 +14,10 @@ mod bench_export;
 mod bench_inventory;
 mod cli;
 mod demo_inventory;
+mod demo_questionnaire;
 mod demo_register;
 mod inventory_cmd;
+mod questionnaire_cmd;
 mod server;
 
 use clap::Parser;
@@ -37,6 +39,7 @@ async fn main() -> std::process::ExitCode {
         cli::Command::ImportSession(o) => admin::import_session(o).await,
         cli::Command::Inventory(c) => inventory_cmd::run(c).await,
         cli::Command::BenchInventory(o) => bench_inventory::run(o).await,
+        cli::Command::Questionnaire(c) => questionnaire_cmd::run(c).await,
         cli::Command::Openapi => {
             println!("{}", koers_web::openapi_json());
             Ok(())

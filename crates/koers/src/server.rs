@@ -82,6 +82,7 @@ struct DemoInfo {
     password: String,
     code: String,
     screen_token: String,
+    questionnaire_token: String,
 }
 
 const DEMO_SLUG: &str = "demo";
@@ -130,6 +131,7 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
     };
     seed_demo_inventory(store, &ws, &user).await?;
     seed_demo_register(store, &ws, &user).await?;
+    let questionnaire_token = seed_demo_questionnaire(store, &ws).await?;
     let existing = store
         .sessions(ws.id)
         .await?
@@ -161,6 +163,7 @@ async fn seed_demo(store: &Store) -> anyhow::Result<DemoInfo> {
         password,
         code: session.join_code.to_string(),
         screen_token: session.screen_token,
+        questionnaire_token,
     })
 }
 
@@ -221,6 +224,59 @@ async fn seed_demo_inventory(
         .await
         .map_err(|e| anyhow::anyhow!("demo inventory: {e}"))?;
     Ok(())
+}
+
+/// The demo's questionnaire with its responses, once; returns its public
+/// link's token. Responses go in through the store as respondents' would,
+/// so consent details end up kept apart and every one counts once.
+async fn seed_demo_questionnaire(
+    store: &Store,
+    ws: &koers_store::Workspace,
+) -> anyhow::Result<String> {
+    use koers_core::questionnaire::ResponseStatus;
+    use koers_store::Link;
+    const SLUG: &str = "jeugdbeleid-2027";
+    if let Some(rec) = store.questionnaire(ws.id, SLUG).await? {
+        return Ok(rec.public_token.unwrap_or_default());
+    }
+    let token = koers_web::security::tokens::random_token();
+    let q = crate::demo_questionnaire::demo_questionnaire();
+    let rec = koers_store::QuestionnaireRecord {
+        workspace_id: ws.id,
+        questionnaire: q.clone(),
+        slug: SLUG.into(),
+        public_token: Some(token.clone()),
+        opens_at: None,
+        closes_at: None,
+        retain_until: None,
+    };
+    store
+        .save_questionnaire(&rec)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo questionnaire: {e}"))?;
+    for (i, (status, answers)) in crate::demo_questionnaire::demo_responses(&q, 240, 2027)
+        .into_iter()
+        .enumerate()
+    {
+        let hash = koers_web::security::tokens::hash_token(&format!("demo-respondent-{i}"));
+        let changes = answers
+            .into_inner()
+            .into_iter()
+            .map(|(k, v)| (k, Some(v)))
+            .collect();
+        let done = match status {
+            ResponseStatus::Submitted => store
+                .submit_response(ws.id, q.id, Link::Public(&hash), changes)
+                .await?
+                .map(|_| ()),
+            ResponseStatus::InProgress => store
+                .save_response(ws.id, q.id, Link::Public(&hash), changes)
+                .await?
+                .map(|_| ()),
+        };
+        done.map_err(|r| anyhow::anyhow!("demo response {i}: {r:?}"))?;
+    }
+    Ok(token)
 }
 
 /// The demo's stakeholder register, once: a workspace with contact persons
@@ -326,6 +382,11 @@ pub async fn serve(o: ServeOpts, demo: bool) -> anyhow::Result<()> {
         writeln!(
             out,
             "Stakeholder register: {public_url}/login?next=/register/contacts"
+        )?;
+        writeln!(
+            out,
+            "Questionnaire: {public_url}/q/{} (results: {public_url}/login?next=/questionnaires/jeugdbeleid-2027)",
+            d.questionnaire_token
         )?;
         out.flush()?;
     } else {

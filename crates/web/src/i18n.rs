@@ -303,6 +303,10 @@ mod tests {
                 include_str!("../locales/nl/questionnaires.ftl"),
                 include_str!("../locales/en/questionnaires.ftl"),
             ),
+            (
+                include_str!("../locales/nl/questionnaire-export.ftl"),
+                include_str!("../locales/en/questionnaire-export.ftl"),
+            ),
         ];
         for (nl, en) in files {
             let (nl, en) = (keys(nl), keys(en));

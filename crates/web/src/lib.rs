@@ -14,6 +14,7 @@ mod i18n;
 pub mod inventory;
 pub mod inventory_io;
 pub mod live;
+pub mod questionnaire_io;
 mod questionnaires;
 mod register;
 pub mod report;

@@ -223,6 +223,36 @@ async fn a_respondent_on_a_phone_loses_the_connection_and_loses_no_answer() {
     )
     .await;
     assert_eq!(sector, json!(false));
+
+    // Staff see it counted: one submitted of the two begun.
+    let (_, user) = (ws.clone(), app.store.users(ws.id).await.unwrap().remove(0));
+    let staff = driver.browser(1280, 900).await;
+    staff.goto(&format!("{}/login", app.url)).await.unwrap();
+    type_into(&staff, "#email", &user.email).await;
+    type_into(&staff, "#password", PASSWORD).await;
+    click(&staff, "form[action='/login'] button[type=submit]").await;
+    wait_js(&staff, "location.pathname === '/console'", "signed in").await;
+    staff
+        .goto(&format!("{}/questionnaires/jeugd-2027", app.url))
+        .await
+        .unwrap();
+    let count = js(
+        &staff,
+        "document.getElementById('response-count').textContent",
+    )
+    .await;
+    assert_eq!(count, json!("1 ingestuurd van 2 begonnen"));
+    found.extend(violations(&staff, &axe, "results").await);
+    let h = js(&staff, "document.documentElement.scrollHeight").await;
+    staff
+        .set_window_size(
+            1280,
+            h.as_u64().unwrap_or(900).clamp(600, 6000) as u32 + 120,
+        )
+        .await
+        .unwrap();
+    shot(&staff, "questionnaire-results").await;
+    staff.close().await.unwrap();
     other.close().await.unwrap();
     phone.close().await.unwrap();
     assert!(found.is_empty(), "accessibility: {found:#?}");

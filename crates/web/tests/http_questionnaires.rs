@@ -199,6 +199,17 @@ async fn answers_come_in_once_per_link_and_only_staff_see_and_erase_them() {
     assert_eq!(left.len(), 2);
     assert!(left.iter().all(|r| r.id != gone));
 
+    // The export: one row per response left, nothing that names a link.
+    let r = s.get(format!("{base}/export.csv")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let body = r.text().await.unwrap();
+    let rows = csv::Reader::from_reader(body.as_bytes()).records().count();
+    assert_eq!(rows, 2, "{body}");
+    assert!(!tokens.iter().any(|t| body.contains(t.as_str())));
+    let r = s.get(format!("{base}/export.xlsx")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.bytes().await.unwrap().starts_with(b"PK"), "a zip (xlsx)");
+
     // Partners and another workspace: nothing.
     app.store
         .create_user(NewUser {
@@ -213,6 +224,7 @@ async fn answers_come_in_once_per_link_and_only_staff_see_and_erase_them() {
         .unwrap();
     let p = app.console_client("partner@voorbeeld.example").await;
     assert_eq!(get(&p, &base).await.0, 403);
+    assert_eq!(get(&p, &format!("{base}/export.csv")).await.0, 403);
     assert_eq!(get(&p, &format!("{}/questionnaires", app.url)).await.0, 403);
     let z = app.console_client(&fac_zuid.email).await;
     assert_eq!(get(&z, &base).await.0, 404);

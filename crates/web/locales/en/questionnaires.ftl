@@ -42,3 +42,5 @@ qr-erased = The response was erased.
 qr-cross-unknown-question = That question does not exist.
 qr-cross-unsuitable = Only choice and scale questions can be cross-tabulated.
 qr-cross-same-question = Choose two different questions for rows and columns.
+qr-export-xlsx = Download responses (Excel)
+qr-export-csv = Download responses (CSV)

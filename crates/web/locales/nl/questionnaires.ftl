@@ -42,3 +42,5 @@ qr-erased = De reactie is gewist.
 qr-cross-unknown-question = Die vraag bestaat niet.
 qr-cross-unsuitable = Alleen keuze- en schaalvragen kunnen in een kruistabel.
 qr-cross-same-question = Kies voor rijen en kolommen twee verschillende vragen.
+qr-export-xlsx = Antwoorden downloaden (Excel)
+qr-export-csv = Antwoorden downloaden (CSV)

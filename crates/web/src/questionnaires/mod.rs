@@ -31,6 +31,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/questionnaires", get(list))
         .route("/questionnaires/{slug}", get(results))
+        .route("/questionnaires/{slug}/export.csv", get(export_csv))
+        .route("/questionnaires/{slug}/export.xlsx", get(export_xlsx))
         .route("/questionnaires/{slug}/responses/{id}/erase", post(erase))
 }
 
@@ -313,6 +315,76 @@ async fn results(
         notice: (query.done == "erased").then(|| t.t("qr-erased")),
         t,
     })
+}
+
+/// One row per response as csv or xlsx, audited: the answers are personal
+/// data even without names.
+async fn export_csv(
+    State(state): State<AppState>,
+    page: Page,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    export(state, page, staff, slug, "csv").await
+}
+
+async fn export_xlsx(
+    State(state): State<AppState>,
+    page: Page,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    export(state, page, staff, slug, "xlsx").await
+}
+
+async fn export(
+    state: AppState,
+    page: Page,
+    Staff(member): Staff,
+    slug: String,
+    format: &'static str,
+) -> Result<Response, AppError> {
+    let rec = find(&state, &member, &slug).await?;
+    let ws = member.workspace.id;
+    let responses = state
+        .store()
+        .questionnaire_responses(ws, rec.questionnaire.id)
+        .await?;
+    let lang = page.tr().lang;
+    let fail = |e: crate::questionnaire_io::ExportError| AppError::Internal(format!("export: {e}"));
+    let (body, mime) = match format {
+        "csv" => (
+            crate::questionnaire_io::csv(&rec.questionnaire, &responses, lang).map_err(fail)?,
+            "text/csv; charset=utf-8",
+        ),
+        "xlsx" => (
+            crate::questionnaire_io::xlsx(&rec.questionnaire, &responses, lang).map_err(fail)?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        _ => return Err(AppError::NotFound),
+    };
+    state
+        .store()
+        .record_audit(
+            ws,
+            Some(member.user.id),
+            "questionnaire_responses_exported",
+            &rec.questionnaire.id.to_string(),
+            format,
+        )
+        .await?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, mime.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{slug}.{format}\""),
+            ),
+            (axum::http::header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// Erases one response on request, with an audit entry.

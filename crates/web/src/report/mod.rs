@@ -12,7 +12,7 @@ mod fonts;
 mod markdown;
 pub(crate) mod pdf;
 pub(crate) mod raster;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use csv_out::activity_csv;
 use markdown::markdown;

@@ -5,9 +5,9 @@
 //! person typed is written as a string cell: never a formula or a link.
 
 mod activity;
-mod cells;
+pub(crate) mod cells;
 mod items;
-mod sheet;
+pub(crate) mod sheet;
 mod summary;
 
 use super::Report;
