@@ -52,6 +52,9 @@ pub enum Command {
     /// Time the matrix and the analysis page on a generated inventory (in a
     /// temporary SQLite database).
     BenchInventory(BenchInventoryOpts),
+    /// Time questionnaire submissions and the results page (in a temporary
+    /// SQLite database).
+    BenchQuestionnaire(BenchQuestionnaireOpts),
     /// Questionnaires: list a workspace's, export one's responses.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCmd),
@@ -145,6 +148,23 @@ pub struct BenchInventoryOpts {
     #[arg(long, default_value_t = 150)]
     pub partners: usize,
     /// Times each page is rendered.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+}
+
+/// Options of `bench-questionnaire`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchQuestionnaireOpts {
+    /// Complete responses submitted one by one through the store.
+    #[arg(long, default_value_t = 5000)]
+    pub submits: usize,
+    /// Concurrent submitting tasks.
+    #[arg(long, default_value_t = 16)]
+    pub concurrency: usize,
+    /// Responses in all for the results page (topped up in bulk).
+    #[arg(long, default_value_t = 100_000)]
+    pub responses: usize,
+    /// Times the results page is rendered.
     #[arg(long, default_value_t = 5)]
     pub runs: usize,
 }

@@ -12,6 +12,7 @@ mod admin;
 mod bench;
 mod bench_export;
 mod bench_inventory;
+mod bench_questionnaire;
 mod cli;
 mod demo_inventory;
 mod demo_questionnaire;
@@ -39,6 +40,7 @@ async fn main() -> std::process::ExitCode {
         cli::Command::ImportSession(o) => admin::import_session(o).await,
         cli::Command::Inventory(c) => inventory_cmd::run(c).await,
         cli::Command::BenchInventory(o) => bench_inventory::run(o).await,
+        cli::Command::BenchQuestionnaire(o) => bench_questionnaire::run(o).await,
         cli::Command::Questionnaire(c) => questionnaire_cmd::run(c).await,
         cli::Command::Openapi => {
             println!("{}", koers_web::openapi_json());
