@@ -103,14 +103,18 @@ impl Store {
     }
 
     /// Whether this link's response was submitted.
-    pub async fn link_submitted(&self, token_hash: &str) -> Result<bool, StoreError> {
-        Ok(
-            sqlx::query("SELECT token_hash FROM questionnaire_submitted WHERE token_hash = $1")
-                .bind(token_hash)
-                .fetch_optional(self.pool())
-                .await?
-                .is_some(),
-        )
+    pub async fn link_submitted(&self, link: Link<'_>) -> Result<bool, StoreError> {
+        let sql = match link {
+            Link::Public(_) => "SELECT 1 AS x FROM questionnaire_submitted WHERE token_hash = $1",
+            Link::Invitation(_) => {
+                "SELECT 1 AS x FROM questionnaire_invitations WHERE token_hash = $1 AND responded = 1"
+            }
+        };
+        Ok(sqlx::query(sql)
+            .bind(link.hash())
+            .fetch_optional(self.pool())
+            .await?
+            .is_some())
     }
 
     /// Applies `changes` to the link's saved answers (creating the response
@@ -172,23 +176,27 @@ impl Store {
             Ok(a) => a,
             Err(errors) => return Ok(Err(ResponseRefusal::Answers(errors))),
         };
-        // One submit per link, public or personal: a retry or a second tab
-        // that comes second finds the link's mark and counts nothing.
-        let marked = sqlx::query(
-            "INSERT INTO questionnaire_submitted (token_hash, workspace_id, questionnaire_id) \
-             VALUES ($1, $2, $3)",
-        )
-        .bind(link.hash())
-        .bind(workspace.to_string())
-        .bind(questionnaire.to_string())
-        .execute(&mut *tx)
-        .await;
-        match marked {
-            Ok(_) => {}
-            Err(e) if StoreError::is_unique_violation(&e) => {
-                return Ok(Err(ResponseRefusal::AlreadySubmitted));
+        // One submit per public link: a retry or a second tab that comes
+        // second finds the link's mark and counts nothing. (An invitation
+        // has its own mark below, set in place, so no table grows in the
+        // order invitees answer.)
+        if let Link::Public(hash) = link {
+            let marked = sqlx::query(
+                "INSERT INTO questionnaire_submitted (token_hash, workspace_id, questionnaire_id) \
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(hash)
+            .bind(workspace.to_string())
+            .bind(questionnaire.to_string())
+            .execute(&mut *tx)
+            .await;
+            match marked {
+                Ok(_) => {}
+                Err(e) if StoreError::is_unique_violation(&e) => {
+                    return Ok(Err(ResponseRefusal::AlreadySubmitted));
+                }
+                Err(e) => return Err(e.into()),
             }
-            Err(e) => return Err(e.into()),
         }
         if let Link::Invitation(hash) = link {
             // The one response of this link: a concurrent submit that got here

@@ -9,8 +9,8 @@
 -- - while a response is being filled in, `questionnaire_drafts` ties the
 --   respondent's link (a token's hash) to it, so they can continue later;
 --   submitting deletes that row, after which nothing ties answers to a link;
--- - a link that submitted is marked in `questionnaire_submitted` (its hash
---   only), so a retry or a second tab cannot count twice;
+-- - a public link that submitted is marked in `questionnaire_submitted`
+--   (its hash only), so a retry or a second tab cannot count twice;
 -- - personal invitations remember only whether their one response came in;
 -- - consent to be contacted, with the details given, is moved out of the
 --   answers into `questionnaire_contacts` on submit.

@@ -9,8 +9,12 @@
 -- - while a response is being filled in, `questionnaire_drafts` ties the
 --   respondent's link (a token's hash) to it, so they can continue later;
 --   submitting deletes that row, after which nothing ties answers to a link;
--- - a link that submitted is marked in `questionnaire_submitted` (its hash
---   only), so a retry or a second tab cannot count twice;
+-- - a public link that submitted is marked in `questionnaire_submitted`
+--   (its hash only), so a retry or a second tab cannot count twice;
+-- - responses and those marks are kept WITHOUT ROWID, in the order of their
+--   random keys, so not even the file's row order follows the order in
+--   which they came in (PostgreSQL's heap keeps rows roughly in insertion
+--   order until it is vacuumed, as the README says);
 -- - personal invitations remember only whether their one response came in;
 -- - consent to be contacted, with the details given, is moved out of the
 --   answers into `questionnaire_contacts` on submit.
@@ -38,7 +42,7 @@ CREATE TABLE questionnaire_responses (
     status            TEXT NOT NULL,
     answers           TEXT NOT NULL,
     hour              BIGINT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX questionnaire_responses_of ON questionnaire_responses(workspace_id, questionnaire_id, status);
 
 CREATE TABLE questionnaire_drafts (
@@ -75,5 +79,5 @@ CREATE TABLE questionnaire_submitted (
     token_hash        TEXT PRIMARY KEY NOT NULL,
     workspace_id      TEXT NOT NULL REFERENCES workspaces(id),
     questionnaire_id  TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX questionnaire_submitted_of ON questionnaire_submitted(workspace_id, questionnaire_id);

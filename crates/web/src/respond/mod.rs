@@ -282,7 +282,7 @@ async fn show(
     q: PageQuery,
 ) -> Result<Response, AppError> {
     let ws = who.rec.workspace_id;
-    if state.store().link_submitted(&who.hash).await? {
+    if state.store().link_submitted(who.link()).await? {
         return thanks(&state, &page, &who.rec);
     }
     if !who.rec.is_open(crate::usecases::now_ms()) {
