@@ -311,6 +311,29 @@ async fn seed_demo_register(
     Ok(())
 }
 
+/// Removes the responses of questionnaires whose retention date passed: at
+/// start and every hour after. Every node may run it; the deletes are
+/// idempotent, so two nodes sweeping at once remove nothing twice.
+fn spawn_retention(store: Store) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0);
+            match store.sweep_questionnaire_retention(now).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(responses = n, "retention: questionnaire responses removed")
+                }
+                Err(e) => tracing::warn!(error = %e, "retention sweep failed; retried in an hour"),
+            }
+        }
+    });
+}
+
 async fn shutdown_signal(state: AppState) {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -355,6 +378,7 @@ pub async fn serve(o: ServeOpts, demo: bool) -> anyhow::Result<()> {
         );
     }
     let state = AppState::new(store.clone(), config);
+    spawn_retention(store.clone());
     state
         .start_change_feed()
         .await

@@ -44,3 +44,7 @@ qr-cross-unsuitable = Only choice and scale questions can be cross-tabulated.
 qr-cross-same-question = Choose two different questions for rows and columns.
 qr-export-xlsx = Download responses (Excel)
 qr-export-csv = Download responses (CSV)
+qr-counting-all = The figures below also count responses still in progress.
+qr-count-submitted = Count submitted only
+qr-counting-submitted = The figures below count submitted responses only.
+qr-count-all = Also count responses in progress

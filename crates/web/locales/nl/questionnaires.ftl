@@ -44,3 +44,7 @@ qr-cross-unsuitable = Alleen keuze- en schaalvragen kunnen in een kruistabel.
 qr-cross-same-question = Kies voor rijen en kolommen twee verschillende vragen.
 qr-export-xlsx = Antwoorden downloaden (Excel)
 qr-export-csv = Antwoorden downloaden (CSV)
+qr-counting-all = De cijfers hieronder tellen ook reacties die nog bezig zijn.
+qr-count-submitted = Alleen ingestuurde tellen
+qr-counting-submitted = De cijfers hieronder tellen alleen ingestuurde reacties.
+qr-count-all = Ook reacties die nog bezig zijn tellen

@@ -108,6 +108,9 @@ struct ResultsQuery {
     cols: String,
     #[serde(default)]
     done: String,
+    /// "submitted": count only submitted responses.
+    #[serde(default)]
+    only: String,
 }
 
 /// An open answer, with its response for erasure.
@@ -153,6 +156,7 @@ struct ResultsPage {
     cross: Option<Table>,
     cross_title: String,
     cross_error: Option<String>,
+    submitted_only: bool,
     notice: Option<String>,
 }
 
@@ -185,10 +189,18 @@ async fn results(
     let responses = state.store().questionnaire_responses(ws, q.id).await?;
     let rows: Option<QuestionId> = query.rows.parse().ok();
     let cols: Option<QuestionId> = query.cols.parse().ok();
-    let mut agg = Aggregator::new(q);
+    let submitted_only = query.only == "submitted";
+    let fresh = || {
+        if submitted_only {
+            Aggregator::new(q).submitted_only()
+        } else {
+            Aggregator::new(q)
+        }
+    };
+    let mut agg = fresh();
     let mut cross_error = None;
     if let (Some(r), Some(c)) = (rows, cols) {
-        match Aggregator::new(q).with_crosstab(r, c) {
+        match fresh().with_crosstab(r, c) {
             Ok(with) => agg = with,
             Err(e) => cross_error = Some(t.t(&format!("qr-cross-{}", e.code()))),
         }
@@ -312,6 +324,7 @@ async fn results(
         cross,
         cross_title,
         cross_error,
+        submitted_only,
         notice: (query.done == "erased").then(|| t.t("qr-erased")),
         t,
     })
