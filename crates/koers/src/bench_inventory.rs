@@ -6,6 +6,8 @@
 //! inventory, the analysis, the matrix). The figures are printed, not
 //! judged: the README and issue notes quote them.
 
+use crate::bench::stats::ms;
+use crate::bench_pages::report;
 use crate::cli::BenchInventoryOpts;
 use anyhow::{Context, anyhow};
 use koers_core::ids::{OfferId, PartnerId, ResultId};
@@ -16,8 +18,7 @@ use koers_core::inventory::{
     PreventionLevel, ResultLink, SocietalResult,
 };
 use koers_store::{Editor, NewUser, Store, StoreOptions, Write};
-use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Words descriptions are made of, so the duplicate detection sees varied,
 /// realistic Dutch text.
@@ -172,21 +173,6 @@ pub fn generate(partners: usize, offers: usize) -> Inventory {
     }
 }
 
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn report(label: &str, times: &mut [Duration], extra: &str) {
-    times.sort();
-    let min = times.first().copied().unwrap_or_default();
-    let median = times.get(times.len() / 2).copied().unwrap_or_default();
-    println!(
-        "{label:<34} min {:>9}  median {:>9}{extra}",
-        ms(min),
-        ms(median)
-    );
-}
-
 async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<()> {
     let url = format!("sqlite://{}?mode=rwc", dir.join("koers.db").display());
     let store = Store::open(&url, StoreOptions::default())
@@ -255,26 +241,8 @@ async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<
     report("matrix level × age", &mut grid, "");
 
     // The pages as a browser gets them, over loopback.
-    let token = koers_web::security::tokens::random_token();
-    let hash = koers_web::security::tokens::hash_token(&token);
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_millis() as i64;
-    store
-        .create_auth_session(&hash, user.id, now_ms + 3_600_000)
-        .await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let mut config = koers_web::WebConfig::new(&format!("http://{addr}"), [7u8; 32]);
-    config.secure_cookies = false;
-    let state = koers_web::AppState::new(store.clone(), config);
-    let server = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            koers_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-    });
+    let served = crate::bench_pages::serve_signed_in(&store, &user).await?;
+    let (addr, token) = (served.addr, served.token.clone());
     let client = reqwest::Client::new();
     let get = |path: &'static str| {
         let (client, token) = (client.clone(), token.clone());
@@ -329,7 +297,7 @@ async fn bench(o: &BenchInventoryOpts, dir: &std::path::Path) -> anyhow::Result<
         }
         report(&format!("GET {path} after an edit"), &mut after, "");
     }
-    server.abort();
+    served.stop();
     store.close().await;
     Ok(())
 }

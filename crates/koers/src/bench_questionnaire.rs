@@ -7,13 +7,14 @@
 //! parts in process (reading the responses, counting them). The figures are
 //! printed, not judged.
 
+use crate::bench::stats::ms;
+use crate::bench_pages::report;
 use crate::cli::BenchQuestionnaireOpts;
 use anyhow::{Context, anyhow};
 use koers_core::questionnaire::{Aggregator, ResponseStatus};
 use koers_store::{Link, NewUser, QuestionnaireRecord, Store, StoreOptions};
 use sqlx::Connection;
-use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub async fn run(o: BenchQuestionnaireOpts) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!(
@@ -24,21 +25,6 @@ pub async fn run(o: BenchQuestionnaireOpts) -> anyhow::Result<()> {
     let result = bench(&o, &dir).await;
     let _ = std::fs::remove_dir_all(&dir);
     result
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn report(label: &str, times: &mut [Duration], extra: &str) {
-    times.sort();
-    let min = times.first().copied().unwrap_or_default();
-    let median = times.get(times.len() / 2).copied().unwrap_or_default();
-    println!(
-        "{label:<34} min {:>9}  median {:>9}{extra}",
-        ms(min),
-        ms(median)
-    );
 }
 
 async fn bench(o: &BenchQuestionnaireOpts, dir: &std::path::Path) -> anyhow::Result<()> {
@@ -160,26 +146,8 @@ async fn bench(o: &BenchQuestionnaireOpts, dir: &std::path::Path) -> anyhow::Res
     report("read responses (store)", &mut read, "");
     report("count (all questions + cross-tab)", &mut count, "");
 
-    let token = koers_web::security::tokens::random_token();
-    let hash = koers_web::security::tokens::hash_token(&token);
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_millis() as i64;
-    store
-        .create_auth_session(&hash, user.id, now_ms + 3_600_000)
-        .await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let mut config = koers_web::WebConfig::new(&format!("http://{addr}"), [7u8; 32]);
-    config.secure_cookies = false;
-    let state = koers_web::AppState::new(store.clone(), config);
-    let server = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            koers_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-    });
+    let served = crate::bench_pages::serve_signed_in(&store, &user).await?;
+    let (addr, token) = (served.addr, served.token.clone());
     let client = reqwest::Client::new();
     let cross = format!(
         "/questionnaires/bench?rows={}&cols={}",
@@ -210,7 +178,7 @@ async fn bench(o: &BenchQuestionnaireOpts, dir: &std::path::Path) -> anyhow::Res
         };
         report(label, &mut times, &format!("  {} KiB", size / 1024));
     }
-    server.abort();
+    served.stop();
     store.close().await;
     Ok(())
 }

@@ -12,6 +12,7 @@ mod admin;
 mod bench;
 mod bench_export;
 mod bench_inventory;
+mod bench_pages;
 mod bench_questionnaire;
 mod cli;
 mod demo_inventory;

@@ -45,10 +45,9 @@ async fn list(store: &Store, workspace: &str) -> anyhow::Result<()> {
     }
     let now = now_ms();
     for q in all {
-        let responses = store
-            .questionnaire_responses(ws.id, q.questionnaire.id)
+        let (submitted, total) = store
+            .questionnaire_response_counts(ws.id, q.questionnaire.id)
             .await?;
-        let (submitted, total) = counts(&responses);
         println!(
             "{}\t{}\t{}\t{submitted}/{total}\t{}",
             q.slug,

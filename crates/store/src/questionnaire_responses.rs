@@ -283,6 +283,25 @@ impl Store {
             .collect()
     }
 
+    /// How many responses were submitted, and how many there are in all
+    /// (submitted and in progress), counted by the database.
+    pub async fn questionnaire_response_counts(
+        &self,
+        workspace: WorkspaceId,
+        questionnaire: QuestionnaireId,
+    ) -> Result<(i64, i64), StoreError> {
+        let r = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), 0) \
+             AS BIGINT) AS submitted, COUNT(*) AS total FROM questionnaire_responses \
+             WHERE workspace_id = $1 AND questionnaire_id = $2",
+        )
+        .bind(workspace.to_string())
+        .bind(questionnaire.to_string())
+        .fetch_one(self.pool())
+        .await?;
+        Ok((r.try_get("submitted")?, r.try_get("total")?))
+    }
+
     /// The contacts who consented, newest day first.
     pub async fn questionnaire_contacts(
         &self,

@@ -12,7 +12,7 @@
 mod common;
 
 use common::axe::{axe_source, violations};
-use common::browser::{Driver, click, js, shot, type_into, wait_js};
+use common::browser::{Driver, click, js, page_shot, shot, type_into, wait_js};
 use common::*;
 use fantoccini::{Client, Locator};
 use serde_json::json;
@@ -29,15 +29,6 @@ Opvoedcursus voor ouders van pubers;Vijf avonden over grenzen stellen.;CJG Zuid;
 Kortdurende ondersteuning;Lichte hulp van het wijkteam.;Wijkteam Zuid;Aanpak;Geïndiceerd;"4–12 jaar; 12–18 jaar; Ouders";Thuis;Individueel;Mentale gezondheid;Meer kinderen voelen zich veilig;Praktijkgebaseerd;90;150000;Jeugdwet
 Ambulante gezinsbegeleiding;Begeleiding thuis na een crisis.;Wijkteam Zuid;Aanpak;Zorggerelateerd;12–18 jaar;Thuis;Individueel;Mentale gezondheid;Meer kinderen voelen zich veilig;Theoretisch onderbouwd;25;210000;Jeugdwet
 "#;
-
-/// A full-page screenshot: the window as tall as the page, then back.
-async fn page_shot(c: &Client, name: &str, width: u32) {
-    let h = js(c, "document.documentElement.scrollHeight").await;
-    let h = h.as_u64().unwrap_or(900).clamp(600, 6000) as u32;
-    c.set_window_size(width, h + 120).await.unwrap();
-    shot(c, name).await;
-    c.set_window_size(width, 900).await.unwrap();
-}
 
 async fn text_of(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))

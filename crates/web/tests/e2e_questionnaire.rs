@@ -225,7 +225,7 @@ async fn a_respondent_on_a_phone_loses_the_connection_and_loses_no_answer() {
     assert_eq!(sector, json!(false));
 
     // Staff see it counted: one submitted of the two begun.
-    let (_, user) = (ws.clone(), app.store.users(ws.id).await.unwrap().remove(0));
+    let user = app.store.users(ws.id).await.unwrap().remove(0);
     let staff = driver.browser(1280, 900).await;
     staff.goto(&format!("{}/login", app.url)).await.unwrap();
     type_into(&staff, "#email", &user.email).await;

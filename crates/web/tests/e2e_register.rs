@@ -10,20 +10,12 @@
 mod common;
 
 use common::axe::{axe_source, violations};
-use common::browser::{Driver, click, js, shot, type_into, wait_js};
+use common::browser::{Driver, click, js, page_shot, type_into, wait_js};
 use common::*;
 use fantoccini::{Client, Locator};
 use koers_core::ids::{ContactId, PartnerId};
 use koers_core::inventory::{Lists, PartnerInput};
 use koers_core::register::ContactInput;
-
-async fn page_shot(c: &Client, name: &str, width: u32) {
-    let h = js(c, "document.documentElement.scrollHeight").await;
-    let h = h.as_u64().unwrap_or(900).clamp(600, 6000) as u32;
-    c.set_window_size(width, h + 120).await.unwrap();
-    shot(c, name).await;
-    c.set_window_size(width, 900).await.unwrap();
-}
 
 async fn main_text(c: &Client) -> String {
     c.find(Locator::Css("main"))

@@ -10,47 +10,8 @@
 
 mod common;
 
+use common::forms::*;
 use common::*;
-
-fn location(r: &reqwest::Response) -> String {
-    r.headers()["location"].to_str().unwrap().to_string()
-}
-
-async fn get(app: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String) {
-    let r = c.get(format!("{}{path}", app.url)).send().await.unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-/// Posts a form whose token comes from `form_page`.
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    form_page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let (_, html) = get(app, c, form_page).await;
-    let csrf = csrf_of(&html);
-    let mut all: Vec<(&str, &str)> = vec![("_csrf", csrf.as_str())];
-    all.extend_from_slice(fields);
-    c.post(format!("{}{path}", app.url))
-        .form(&all)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// The id at the end of a `…/{id}?done=…` redirect.
-fn id_in(location: &str) -> String {
-    location
-        .split('?')
-        .next()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string()
-}
 
 async fn partner(app: &TestApp, c: &reqwest::Client, name: &str, email: &str) -> String {
     let r = post(

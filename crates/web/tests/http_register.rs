@@ -8,48 +8,11 @@
 
 mod common;
 
+use common::forms::*;
 use common::*;
 use koers_core::auth::Role;
 use koers_store::NewUser;
 use koers_web::security::password::hash_password;
-
-fn location(r: &reqwest::Response) -> String {
-    r.headers()["location"].to_str().unwrap().to_string()
-}
-
-async fn get(app: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String) {
-    let r = c.get(format!("{}{path}", app.url)).send().await.unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    form_page: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let (_, html) = get(app, c, form_page).await;
-    let csrf = csrf_of(&html);
-    let mut all: Vec<(&str, &str)> = vec![("_csrf", csrf.as_str())];
-    all.extend_from_slice(fields);
-    c.post(format!("{}{path}", app.url))
-        .form(&all)
-        .send()
-        .await
-        .unwrap()
-}
-
-fn id_in(location: &str) -> String {
-    location
-        .split('?')
-        .next()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_string()
-}
 
 #[tokio::test]
 async fn staff_keep_the_register_and_nobody_else_reaches_it() {

@@ -21,7 +21,7 @@ mod api;
 mod crowd;
 mod live;
 mod report;
-mod stats;
+pub(crate) mod stats;
 mod verify;
 
 use crate::cli::BenchOpts;

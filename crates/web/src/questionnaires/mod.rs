@@ -41,8 +41,8 @@ struct Row {
     slug: String,
     title: String,
     open: bool,
-    submitted: usize,
-    in_progress: usize,
+    submitted: i64,
+    in_progress: i64,
     invited: i64,
     responded: i64,
     link: String,
@@ -67,11 +67,7 @@ async fn list(
     let t = page.tr();
     for rec in state.store().questionnaires(ws).await? {
         let qid = rec.questionnaire.id;
-        let responses = state.store().questionnaire_responses(ws, qid).await?;
-        let submitted = responses
-            .iter()
-            .filter(|r| r.status == ResponseStatus::Submitted)
-            .count();
+        let (submitted, total) = state.store().questionnaire_response_counts(ws, qid).await?;
         let (invited, responded) = state
             .store()
             .questionnaire_invitation_counts(ws, qid)
@@ -81,14 +77,10 @@ async fn list(
             title: rec.questionnaire.title.get(t.lang).to_string(),
             open: rec.is_open(now),
             submitted,
-            in_progress: responses.len() - submitted,
+            in_progress: total - submitted,
             invited,
             responded,
-            link: rec
-                .public_token
-                .as_ref()
-                .map(|tok| format!("{}/q/{tok}", state.config().public_url))
-                .unwrap_or_default(),
+            link: public_link(&state, &rec),
         });
     }
     html(ListPage {
@@ -162,6 +154,14 @@ struct ResultsPage {
 
 /// Most open answers listed per question; the filter narrows them.
 const MAX_OPEN_SHOWN: usize = 200;
+
+/// The public link's address, or "" when it has none.
+fn public_link(state: &AppState, rec: &QuestionnaireRecord) -> String {
+    rec.public_token
+        .as_ref()
+        .map(|tok| format!("{}/q/{tok}", state.config().public_url))
+        .unwrap_or_default()
+}
 
 async fn find(
     state: &AppState,
@@ -302,11 +302,7 @@ async fn results(
         chrome: page.chrome(&state, Some(&member.user), "console"),
         slug: rec.slug.clone(),
         title: q.title.get(t.lang).to_string(),
-        link: rec
-            .public_token
-            .as_ref()
-            .map(|tok| format!("{}/q/{tok}", state.config().public_url))
-            .unwrap_or_default(),
+        link: public_link(&state, &rec),
         open: rec.is_open(crate::usecases::now_ms()),
         responses: res.responses,
         submitted: res.submitted,

@@ -195,7 +195,6 @@ fn closed(state: &AppState, page: &Page, rec: &QuestionnaireRecord) -> Result<Re
     Ok(r)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn render(
     state: &AppState,
     page: &Page,

@@ -170,3 +170,12 @@ pub async fn shot(c: &Client, name: &str) {
         let _ = std::fs::write(dir.join(format!("{name}.png")), png);
     }
 }
+
+/// A full-page screenshot: the window as tall as the page, then back.
+pub async fn page_shot(c: &Client, name: &str, width: u32) {
+    let h = js(c, "document.documentElement.scrollHeight").await;
+    let h = h.as_u64().unwrap_or(900).clamp(600, 6000) as u32;
+    c.set_window_size(width, h + 120).await.unwrap();
+    shot(c, name).await;
+    c.set_window_size(width, 900).await.unwrap();
+}

@@ -7,6 +7,7 @@
 pub mod axe;
 pub mod browser;
 pub mod documents;
+pub mod forms;
 pub mod proxy;
 pub mod sse;
 
